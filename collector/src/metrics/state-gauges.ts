@@ -1,0 +1,80 @@
+import client, { type OpenMetricsContentType, type Registry } from 'prom-client';
+import type { Store } from '../store/store.js';
+
+const FLOW = ['interface', 'plant', 'process'];
+
+/**
+ * Gauges read from the store at each scrape, so that they describe the state
+ * every replica shares rather than what one process happened to see.
+ */
+export class StateGauges {
+  private readonly inFlight: client.Gauge;
+  private readonly oldestAge: client.Gauge;
+  private readonly lastSuccess: client.Gauge;
+  private readonly exposureQuantity: client.Gauge;
+  private readonly exposureValue: client.Gauge;
+  private readonly exceptionsOpen: client.Gauge;
+
+  constructor(registry: Registry<OpenMetricsContentType>) {
+    const registers = [registry];
+    this.inFlight = new client.Gauge({
+      name: 'syncgov_messages_in_flight',
+      help: 'Messages received but neither delivered nor failed, by flow.',
+      labelNames: FLOW, registers,
+    });
+    this.oldestAge = new client.Gauge({
+      name: 'syncgov_oldest_in_flight_message_age_seconds',
+      help: 'Age of the oldest message in flight, by flow; 0 when none is.',
+      labelNames: FLOW, registers,
+    });
+    this.lastSuccess = new client.Gauge({
+      name: 'syncgov_last_success_timestamp_seconds',
+      help: 'Unix time of the last delivered message, by flow.',
+      labelNames: FLOW, registers,
+    });
+    this.exposureQuantity = new client.Gauge({
+      name: 'syncgov_business_exposure_quantity',
+      help: 'Quantity held in messages in flight or failed, by plant and business process.',
+      labelNames: ['plant', 'process', 'state'], registers,
+    });
+    this.exposureValue = new client.Gauge({
+      name: 'syncgov_business_exposure_value',
+      help: 'Value held in messages in flight or failed, in the catalog currency.',
+      labelNames: ['plant', 'process', 'state'], registers,
+    });
+    this.exceptionsOpen = new client.Gauge({
+      name: 'syncgov_exceptions_open',
+      help: 'Exceptions not yet resolved, by plant, process, class, severity, owner and state.',
+      labelNames: ['plant', 'process', 'class', 'severity', 'owner', 'state'], registers,
+    });
+  }
+
+  /** Reads the store, then replaces every series at once. */
+  async refresh(store: Store, now = Date.now()): Promise<void> {
+    const [flows, successes, exposure, exceptions] = await Promise.all([
+      store.flowGauges(), store.lastSuccesses(), store.exposure(), store.openExceptions(),
+    ]);
+    this.reset();
+    for (const row of flows) {
+      const labels = { interface: row.interface, plant: row.plant, process: row.process };
+      this.inFlight.set(labels, row.inFlight);
+      const oldest = row.oldestStartedAt === null ? 0 : (now - row.oldestStartedAt) / 1000;
+      this.oldestAge.set(labels, Math.max(0, oldest));
+    }
+    for (const row of successes) {
+      const labels = { interface: row.interface, plant: row.plant, process: row.process };
+      this.lastSuccess.set(labels, row.lastSuccessAt / 1000);
+    }
+    for (const row of exposure) {
+      const labels = { plant: row.plant, process: row.process, state: row.state };
+      this.exposureQuantity.set(labels, row.quantity);
+      this.exposureValue.set(labels, row.value);
+    }
+    for (const { count, ...labels } of exceptions) this.exceptionsOpen.set(labels, count);
+  }
+
+  private reset(): void {
+    for (const gauge of [this.inFlight, this.oldestAge, this.lastSuccess,
+      this.exposureQuantity, this.exposureValue, this.exceptionsOpen]) gauge.reset();
+  }
+}
