@@ -1,0 +1,102 @@
+import { css, cx } from '@emotion/css';
+import { type GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+
+import { type Severity } from '../../api/types';
+import { severityLook } from '../../display/severity';
+import { type MatrixCell } from './model';
+
+interface Props {
+  cell: MatrixCell | undefined;
+  testId: string;
+  large: boolean;
+  onClick: (() => void) | undefined;
+}
+
+/** One cell: severity colour, shape and word, the headline and its details. */
+export function MatrixCellView({ cell, testId, large, onClick }: Props) {
+  const styles = useStyles2(getStyles, cell?.severity ?? 'none', large);
+  if (!cell) {
+    return (
+      <div className={cx(styles.box, styles.empty)} data-testid={testId}>
+        not served
+      </div>
+    );
+  }
+  const content = (
+    <>
+      <div className={styles.severity}>
+        <span aria-hidden="true">{styles.look.shape}</span> {styles.look.label}
+      </div>
+      <div className={styles.headline}>{cell.headline}</div>
+      {cell.details.map((line) => (
+        <div key={line} className={styles.detail}>
+          {line}
+        </div>
+      ))}
+    </>
+  );
+  if (!onClick) {
+    return (
+      <div className={styles.box} data-testid={testId} data-severity={cell.severity}>
+        {content}
+      </div>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={cx(styles.box, styles.clickable)}
+      onClick={onClick}
+      data-testid={testId}
+      data-severity={cell.severity}
+      aria-label={`${cell.plant} ${cell.process}: ${styles.look.label}, ${cell.headline}`}
+    >
+      {content}
+    </button>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2, severity: Severity, large: boolean) => {
+  const look = severityLook(theme, severity);
+  const calm = severity === 'none';
+  const background = calm ? theme.colors.background.secondary : look.colour;
+  return {
+    look,
+    box: css({
+      all: 'unset',
+      boxSizing: 'border-box',
+      display: 'block',
+      width: '100%',
+      height: '100%',
+      minHeight: large ? 150 : 96,
+      padding: theme.spacing(large ? 2 : 1),
+      borderRadius: theme.shape.radius.default,
+      background,
+      color: calm ? theme.colors.text.primary : theme.colors.getContrastText(background),
+      borderLeft: `${large ? 10 : 6}px solid ${look.colour}`,
+    }),
+    clickable: css({
+      cursor: 'pointer',
+      '&:hover': { filter: 'brightness(1.1)' },
+      '&:focus-visible': { outline: `3px solid ${theme.colors.primary.main}`, outlineOffset: 2 },
+    }),
+    empty: css({
+      background: 'transparent',
+      border: `1px dashed ${theme.colors.border.weak}`,
+      color: theme.colors.text.disabled,
+      textAlign: 'center',
+    }),
+    severity: css({
+      fontWeight: theme.typography.fontWeightBold,
+      textTransform: 'uppercase',
+      letterSpacing: '0.04em',
+    }),
+    headline: css({
+      fontSize: large ? '2.4em' : '1.6em',
+      fontWeight: theme.typography.fontWeightBold,
+      lineHeight: 1.15,
+    }),
+    detail: css({ fontSize: '0.9em', lineHeight: 1.35 }),
+  };
+};
