@@ -54,7 +54,7 @@ export const sliWindows = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const;
 export const pagingCriticalities: readonly string[] = ['critical', 'high'];
 
 /** Messages in flight: the oldest older than its latency objective. */
-export const backlogAge = { objectiveFactor: 1, for: '2m' };
+export const backlogAge = { objectiveFactor: 1, for: '1m' };
 
 /** Messages in flight: growing over the window and at least this many. */
 export const backlogGrowth = { window: '15m', minMessages: 20, for: '10m' };
