@@ -6,6 +6,7 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/support/global-build.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

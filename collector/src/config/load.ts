@@ -6,6 +6,13 @@ import { CollectorConfig } from './schema.js';
 
 type Kind = 'string' | 'integer' | 'number' | 'boolean';
 
+const KIND_NAMES: Record<Kind, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false (also 1/0, on/off, yes/no)',
+};
+
 /** Environment variables and the configuration field each one sets. */
 export const ENVIRONMENT: readonly { name: string; path: string[]; kind: Kind }[] = [
   { name: 'SYNCGOV_HOST', path: ['server', 'host'], kind: 'string' },
@@ -53,7 +60,7 @@ export async function loadConfig(
     if (raw === undefined || raw === '') continue;
     const value = coerce(raw, variable.kind);
     if (value === undefined) {
-      envProblems.push(problem(variable.name, raw, `a ${variable.kind}`));
+      envProblems.push(problem(variable.name, raw, KIND_NAMES[variable.kind]));
       continue;
     }
     setIn(merged as Record<string, unknown>, variable.path, value);

@@ -13,6 +13,14 @@ export const BASE_LATENCY_BUCKETS = [
 
 const FLOW = ['interface', 'plant', 'process'] as const;
 
+// prom-client's defaults name these gauges like counters; promtool rightly
+// objects. Their unsuffixed twins (nodejs_active_handles, ...) stay.
+const MISNAMED_DEFAULTS = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
 /**
  * Every metric the collector exports. Metrics live in an OpenMetrics
  * registry (exemplars need it) and are mirrored into a text-format registry
@@ -82,6 +90,7 @@ export class CollectorMetrics {
 
   constructor(catalog: Catalog, version: string, private readonly store: Store) {
     client.collectDefaultMetrics({ register: this.openMetrics });
+    for (const name of MISNAMED_DEFAULTS) this.openMetrics.removeSingleMetric(name);
     this.latency = this.createLatency(catalog);
     this.catalogGauges = new CatalogGauges(this.openMetrics, version);
     this.catalogGauges.update(catalog);

@@ -1,3 +1,5 @@
+const POISSON_CHUNK = 500;
+
 /** A small seeded generator (mulberry32), so a simulation can be replayed exactly. */
 export class Random {
   private state: number;
@@ -33,6 +35,17 @@ export class Random {
 
   /** How many events of a Poisson process with mean `mean` fall in one step. */
   poisson(mean: number): number {
+    // exp(-mean) underflows to 0 past a mean of about 745, which would cap
+    // the count there; a sum of Poisson draws is Poisson, so split the mean.
+    let count = 0;
+    let remaining = mean;
+    for (; remaining > POISSON_CHUNK; remaining -= POISSON_CHUNK) {
+      count += this.poissonSmall(POISSON_CHUNK);
+    }
+    return count + this.poissonSmall(remaining);
+  }
+
+  private poissonSmall(mean: number): number {
     const limit = Math.exp(-mean);
     let count = 0;
     let product = this.next();

@@ -70,6 +70,21 @@ function describeExpectation(error: ErrorObject): string {
       return `text matching ${String(params.pattern)}`;
     case 'format':
       return `a valid ${String(params.format)}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `a number ${String(params.comparison)} ${String(params.limit)}`;
+    case 'minItems':
+      return `at least ${String(params.limit)} item(s)`;
+    case 'maxItems':
+      return `at most ${String(params.limit)} item(s)`;
+    case 'minLength':
+      return `text of at least ${String(params.limit)} character(s)`;
+    case 'maxLength':
+      return `text of at most ${String(params.limit)} character(s)`;
+    case 'uniqueItems':
+      return 'no item repeated';
     default:
       return error.message ?? error.keyword;
   }

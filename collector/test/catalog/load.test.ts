@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { EXAMPLE_CATALOG } from '../../src/config/defaults.js';
 import { CatalogInvalidError, loadCatalogFile, parseCatalog } from '../../src/catalog/load.js';
+import { catalogJsonSchema } from '../../src/catalog/schema-document.js';
 
 const exampleText = readFileSync(EXAMPLE_CATALOG, 'utf8');
 
@@ -53,7 +54,7 @@ describe('the business service catalog', () => {
       { path: '/plants/1/region', value: 42, expected: 'a value of type string' },
       { path: '/processes/0/criticality', value: 'urgent',
         expected: 'one of critical, high, medium, low' },
-      { path: '/interfaces/0/successObjective', value: 1.5, expected: 'must be < 1' },
+      { path: '/interfaces/0/successObjective', value: 1.5, expected: 'a number < 1' },
       { path: '/interfaces/1/pattern', value: 'carrier-pigeon',
         expected: 'one of sync-api, async-event, batch' },
       { path: '/interfaces/2/runbook', value: undefined, expected: 'this required field' },
@@ -126,5 +127,12 @@ describe('the business service catalog', () => {
       problems: [{ value: '/nonexistent/catalog.yaml',
         expected: 'a readable catalog file (ENOENT)' }],
     });
+  });
+});
+
+describe('catalog.schema.json', () => {
+  it('is the schema the collector validates with', () => {
+    const committed = readFileSync(new URL('../../catalog/catalog.schema.json', import.meta.url), 'utf8');
+    expect(committed).toBe(catalogJsonSchema());
   });
 });
