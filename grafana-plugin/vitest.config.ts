@@ -10,7 +10,7 @@ export default defineConfig({
     name: 'grafana-plugin',
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
-    setupFiles: ['test/setup.ts'],
+    setupFiles: ['test/dom-polyfills.ts', 'test/setup.ts'],
     testTimeout: 15_000,
     css: false,
     // @grafana/ui imports CSS from its dependencies: let vite transform it.

@@ -1,28 +1,18 @@
 import '@testing-library/jest-dom/vitest';
+import { setBackendSrv, setCurrentUser } from '@grafana/runtime';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
-// jsdom lacks the layout APIs that @grafana/ui probes for.
-if (typeof window !== 'undefined') {
-  window.matchMedia ??= (query: string): MediaQueryList =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
+import { asBackendSrv, backend } from './support/fakeBackend';
+import { grant, testUser } from './support/user';
 
-  class NoopResizeObserver {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  globalThis.ResizeObserver ??= NoopResizeObserver;
-}
+setBackendSrv(asBackendSrv(backend));
+setCurrentUser(testUser as unknown as Parameters<typeof setCurrentUser>[0]);
+
+beforeEach(() => {
+  backend.reset();
+  grant('read', 'triage', 'replay');
+});
 
 afterEach(() => {
   cleanup();

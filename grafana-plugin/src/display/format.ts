@@ -36,6 +36,7 @@ export function formatMoney(value: number, currency: string): string {
       style: 'currency',
       currency,
       notation: 'compact',
+      minimumFractionDigits: 0,
       maximumFractionDigits: 1,
     }).format(value);
   } catch {
