@@ -12,6 +12,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     setupFiles: ['test/dom-polyfills.ts', 'test/setup.ts'],
     testTimeout: 15_000,
+    // Loading @grafana/ui takes seconds; share it between the files of a worker.
+    isolate: false,
     css: false,
     // @grafana/ui imports CSS from its dependencies: let vite transform it.
     server: { deps: { inline: [/@grafana\//, /uplot/] } },

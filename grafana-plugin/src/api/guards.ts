@@ -58,8 +58,8 @@ const interfaceCheck = shape<CatalogInterface>({
   plants: arrayOf(str),
   latencyObjectiveSeconds: num,
   successObjective: num,
-  owners: recordOf(str),
-  prerequisites: arrayOf(str),
+  owners: optional(recordOf(str)),
+  prerequisites: optional(arrayOf(str)),
   runbook: str,
 });
 

@@ -85,8 +85,9 @@ export interface CatalogInterface {
   plants: string[];
   latencyObjectiveSeconds: number;
   successObjective: number;
-  owners: Record<string, string>;
-  prerequisites: string[];
+  /** Only the classes whose owner differs from the catalog-wide owner. */
+  owners?: Record<string, string>;
+  prerequisites?: string[];
   runbook: string;
 }
 

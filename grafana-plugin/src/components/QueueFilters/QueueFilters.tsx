@@ -17,7 +17,7 @@ interface Props {
 
 function options(catalog: Catalog | undefined): Record<SelectName, Array<SelectableValue<string>>> {
   const owners = new Set(Object.values(catalog?.owners ?? {}));
-  catalog?.interfaces.forEach((entry) => Object.values(entry.owners).forEach((team) => owners.add(team)));
+  catalog?.interfaces.forEach((entry) => Object.values(entry.owners ?? {}).forEach((team) => owners.add(team)));
   return {
     plant: (catalog?.plants ?? []).map((plant) => ({ value: plant.id, label: plant.name })),
     process: (catalog?.processes ?? []).map((process) => ({ value: process.id, label: process.name })),

@@ -11,15 +11,26 @@ interface Props {
 }
 
 function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(ratio >= 0.999 ? 2 : 1)}%`;
+  return `${Number((ratio * 100).toFixed(2))}%`;
 }
 
 function nameOf(list: ReadonlyArray<{ id: string; name: string }>, id: string): string {
   return list.find((item) => item.id === id)?.name ?? id;
 }
 
+/** Groups exception classes by the team that owns them. */
+function byTeam(owners: Record<string, string>): Record<string, string[]> {
+  const teams: Record<string, string[]> = {};
+  for (const [kind, team] of Object.entries(owners)) {
+    (teams[team] ??= []).push(kind.replaceAll('_', ' '));
+  }
+  return teams;
+}
+
 /** One interface of the catalog with everything needed to act on it. */
 export function InterfaceRow({ entry, catalog }: Props) {
+  const owners = { ...catalog.owners, ...entry.owners };
+  const prerequisites = entry.prerequisites ?? [];
   return (
     <tr data-testid={testIds.catalog.row(entry.id)}>
       <td>
@@ -43,16 +54,16 @@ export function InterfaceRow({ entry, catalog }: Props) {
         <div>success ≥ {percent(entry.successObjective)}</div>
       </td>
       <td>
-        {Object.entries(entry.owners).map(([kind, team]) => (
-          <div key={kind}>
-            {kind.replaceAll('_', ' ')}: {team}
+        {Object.entries(byTeam(owners)).map(([team, classes]) => (
+          <div key={team}>
+            <strong>{team}</strong>: {classes.join(', ')}
           </div>
         ))}
       </td>
       <td>
-        {entry.prerequisites.length === 0
+        {prerequisites.length === 0
           ? '–'
-          : entry.prerequisites.map((id) => (
+          : prerequisites.map((id) => (
               <div key={id}>
                 <TextLink href={catalogLink(id)} inline>
                   {id}
