@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
-import { buildApp } from './api/app.js';
-import { CatalogSource } from './catalog/catalog-source.js';
 import { CatalogInvalidError } from './catalog/load.js';
+import { createCollector, type Collector } from './collector.js';
 import { ConfigInvalidError, loadConfig } from './config/load.js';
 import type { CollectorConfig } from './config/schema.js';
-import { CollectorMetrics } from './metrics/collector-metrics.js';
 import { startSimulator } from './simulator/simulator.js';
-import { openStore } from './store/open-store.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as
   { version: string }).version;
@@ -16,45 +13,41 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 async function main(): Promise<void> {
   const config = await loadConfig();
   const log = pino({ level: config.log.level, name: 'syncgov-collector' });
-  const catalog = await CatalogSource.open(config.catalog, log);
-  const store = await openStore(config);
-  const metrics = new CollectorMetrics(catalog.current, VERSION, store);
-  catalog.onChange((next) => metrics.onCatalog(next));
-
-  const app = await buildApp({ config, catalog, store, metrics, log, version: VERSION });
-  const address = await app.listen({ host: config.server.host, port: config.server.port });
-  const url = address.replace('0.0.0.0', '127.0.0.1');
+  const collector = await createCollector(config, log, VERSION);
+  const url = await collector.listen();
   log.info({ url, metrics: `${url}/metrics`, api: `${url}/v1`, openapi: `${url}/openapi.json`,
     catalog: config.catalog, store: config.store.kind, dataDir: config.dataDir },
   'collector listening');
 
   const simulator = config.simulator.enabled
     ? startSimulator({ ...config.simulator, url: config.simulator.url ?? url },
-      catalog.current, log)
+      collector.catalog.current, log, simulatorToken(config))
     : undefined;
-  const pruning = schedulePruning(config, store, log);
+  const pruning = schedulePruning(config, collector, log);
   onSignals(log, {
     reload: async () => {
-      const result = await catalog.reload();
-      metrics.catalogReloads.inc({ result: result.ok ? 'success' : 'failure' });
+      const result = await collector.catalog.reload();
+      collector.metrics.catalogReloads.inc({ result: result.ok ? 'success' : 'failure' });
     },
     stop: async () => {
       clearInterval(pruning);
       await simulator?.stop();
-      await app.close();
-      await store.close();
+      await collector.close();
     },
   });
 }
 
-function schedulePruning(
-  config: CollectorConfig,
-  store: Awaited<ReturnType<typeof openStore>>,
-  log: Logger,
-): NodeJS.Timeout {
+// The built-in simulator posts as middleware would; with demo tokens on it
+// uses the public demo ingest token unless one is given.
+function simulatorToken(config: CollectorConfig): string | undefined {
+  return process.env.SYNCGOV_SIMULATOR_TOKEN ?? (config.access.demoTokens ? 'demo-ingest' : undefined);
+}
+
+function schedulePruning(config: CollectorConfig, collector: Collector, log: Logger)
+  : NodeJS.Timeout {
   const keepMs = config.retention.finishedMessagesHours * 3_600_000;
   const timer = setInterval(() => {
-    store.pruneFinished(Date.now() - keepMs)
+    collector.store.pruneFinished(Date.now() - keepMs)
       .then((pruned) => pruned > 0 && log.info({ pruned }, 'finished messages pruned'))
       .catch((err: unknown) => log.error({ err }, 'pruning failed'));
   }, 600_000);

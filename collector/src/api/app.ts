@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
+import { accessPlugin, type TokenSet } from '../access/index.js';
 import { catalogRoutes } from '../catalog/catalog-routes.js';
 import type { CatalogSource } from '../catalog/catalog-source.js';
 import type { CollectorConfig } from '../config/schema.js';
@@ -9,10 +10,15 @@ import { eventsRoute } from '../ingest/events-route.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import type { CollectorMetrics } from '../metrics/collector-metrics.js';
 import { metricsRoute } from '../metrics/metrics-route.js';
+import type { BulkReplay } from '../replay/bulk-replay.js';
+import type { ReplayService } from '../replay/replay-service.js';
 import type { Store } from '../store/store.js';
 import { installErrorHandling } from './error-handler.js';
+import { exceptionRoutes } from './exception-routes.js';
 import { healthRoutes } from './health-routes.js';
+import { impactRoute } from './impact-route.js';
 import { infoRoute } from './info-route.js';
+import { replayJobRoutes } from './replay-job-routes.js';
 
 /** Everything the HTTP layer needs, built once at start. */
 export interface AppContext {
@@ -20,6 +26,9 @@ export interface AppContext {
   catalog: CatalogSource;
   store: Store;
   metrics: CollectorMetrics;
+  tokens: TokenSet;
+  replay: ReplayService;
+  bulk: BulkReplay;
   log: Logger;
   version: string;
 }
@@ -40,14 +49,23 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   installErrorHandling(app);
   await app.register(swagger, { openapi: openApiInfo(ctx.version) });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(accessPlugin, {
+    tokens: ctx.tokens, actionsPerMinute: ctx.config.access.actionsPerMinute,
+  });
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } },
+    async () => app.swagger());
 
   const ingest = new IngestService(ctx.catalog, ctx.store, ctx.metrics, ctx.log);
   await app.register(healthRoutes, { store: ctx.store, isClosing: () => closing });
   await app.register(metricsRoute, { metrics: ctx.metrics });
   await app.register(infoRoute, { catalog: ctx.catalog, version: ctx.version });
-  await app.register(catalogRoutes, { catalog: ctx.catalog });
+  await app.register(catalogRoutes, { catalog: ctx.catalog, metrics: ctx.metrics });
   await app.register(eventsRoute, { ingest, maxBatchEvents: ctx.config.ingest.maxBatchEvents });
+  await app.register(impactRoute, { store: ctx.store, catalog: ctx.catalog });
+  await app.register(exceptionRoutes, { store: ctx.store, catalog: ctx.catalog,
+    replay: ctx.replay });
+  await app.register(replayJobRoutes, { store: ctx.store, bulk: ctx.bulk,
+    defaultRatePerSecond: ctx.config.replay.bulkPerSecond });
   return app;
 }
 
@@ -55,8 +73,13 @@ function openApiInfo(version: string) {
   return {
     info: {
       title: 'syncgov collector API',
-      description: 'Lifecycle ingest, business service catalog, exceptions and governed replay.',
+      description: 'Lifecycle ingest, business service catalog, exceptions and governed replay. '
+        + 'Every /v1 route needs Authorization: Bearer <token>.',
       version,
     },
+    components: {
+      securitySchemes: { bearer: { type: 'http' as const, scheme: 'bearer' } },
+    },
+    security: [{ bearer: [] }],
   };
 }

@@ -8,9 +8,9 @@ export interface HealthOptions {
 
 /** Liveness answers while the process runs; readiness needs a store that answers. */
 export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts) => {
-  app.get('/healthz', { schema: { tags: ['operations'] } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { access: 'public' }, schema: { tags: ['operations'] } }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { schema: { tags: ['operations'] } }, async (request, reply) => {
+  app.get('/readyz', { config: { access: 'public' }, schema: { tags: ['operations'] } }, async (request, reply) => {
     if (opts.isClosing()) return reply.code(503).send({ status: 'closing' });
     try {
       await opts.store.ping();

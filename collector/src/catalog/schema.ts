@@ -32,6 +32,38 @@ export const RuleSpec = Type.Object(
   { additionalProperties: false, minProperties: 2 },
 );
 
+/** Where a replay of the interface's messages is delivered. */
+export const ReplayTargetSpec = Type.Object(
+  {
+    http: Type.Optional(Type.Object(
+      {
+        method: StringEnum(['POST', 'PUT', 'PATCH'] as const),
+        url: Type.String({ format: 'uri' }),
+        headers: Type.Optional(Type.Record(Type.String(), Type.String(), {
+          description: 'values may name environment variables as ${NAME}',
+        })),
+        timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 600_000 })),
+      },
+      { additionalProperties: false },
+    )),
+    amqp: Type.Optional(Type.Object(
+      {
+        url: Type.String({ pattern: '^amqps?://', description: 'may name ${NAME} variables' }),
+        exchange: Type.String(),
+        routingKey: Type.String({ minLength: 1 }),
+      },
+      { additionalProperties: false },
+    )),
+  },
+  { additionalProperties: false, minProperties: 1, maxProperties: 1 },
+);
+
+/** A JSON path into a payload: $.a.b, $.items[*].c or $..name. */
+export const FieldPath = Type.String({
+  pattern: '^\\$(\\.\\.?[A-Za-z0-9_-]+|\\[\\*\\])+$',
+  description: 'a JSON path such as $.supplier.bankAccount, $.lines[*].price or $..iban',
+});
+
 export const RegionSpec = Type.Object(
   { id: Id, name: Text },
   { additionalProperties: false },
@@ -86,6 +118,10 @@ export const InterfaceSpec = Type.Object(
     prerequisites: Type.Optional(Type.Array(Id, { uniqueItems: true })),
     runbook: Type.String({ format: 'uri' }),
     classification: Type.Optional(Type.Array(RuleSpec)),
+    replay: Type.Optional(ReplayTargetSpec),
+    sensitiveFields: Type.Optional(Type.Array(FieldPath, { uniqueItems: true })),
+    resolutionObjectiveSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0,
+      description: 'how long an exception may stay open; default 4 hours' })),
   },
   { additionalProperties: false },
 );
@@ -117,5 +153,6 @@ export type ProcessSpec = Static<typeof ProcessSpec>;
 export type SystemSpec = Static<typeof SystemSpec>;
 export type InterfaceSpec = Static<typeof InterfaceSpec>;
 export type OwnerMap = Static<typeof OwnerMap>;
+export type ReplayTargetSpec = Static<typeof ReplayTargetSpec>;
 export type Criticality = (typeof CRITICALITIES)[number];
 export type Pattern = (typeof PATTERNS)[number];

@@ -43,5 +43,14 @@ export function defaultConfig(): CollectorConfig {
       },
       seed: 42,
     },
+    access: { tokens: [], demoTokens: true, actionsPerMinute: 120 },
+    replay: {
+      timeoutMs: 10_000,
+      transientMaxAttempts: 3,
+      transientBaseDelaySeconds: 30,
+      drainPerSecond: 5,
+      bulkPerSecond: 20,
+      sweepIntervalMs: 1_000,
+    },
   };
 }

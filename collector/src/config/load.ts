@@ -25,6 +25,8 @@ export const ENVIRONMENT: readonly { name: string; path: string[]; kind: Kind }[
   { name: 'SYNCGOV_SQLITE_PATH', path: ['store', 'sqlitePath'], kind: 'string' },
   { name: 'SYNCGOV_POSTGRES_URL', path: ['store', 'postgresUrl'], kind: 'string' },
   { name: 'SYNCGOV_LOG_LEVEL', path: ['log', 'level'], kind: 'string' },
+  { name: 'SYNCGOV_TOKENS_FILE', path: ['access', 'tokensFile'], kind: 'string' },
+  { name: 'SYNCGOV_DEMO_TOKENS', path: ['access', 'demoTokens'], kind: 'boolean' },
   { name: 'SYNCGOV_SIMULATOR', path: ['simulator', 'enabled'], kind: 'boolean' },
   { name: 'SYNCGOV_SIMULATOR_RATE', path: ['simulator', 'messagesPerMinute'], kind: 'number' },
   { name: 'SYNCGOV_SIMULATOR_SPEED', path: ['simulator', 'speed'], kind: 'number' },

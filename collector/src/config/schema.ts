@@ -37,6 +37,42 @@ export const SimulatorConfig = Type.Object(
   { additionalProperties: false },
 );
 
+export const ROLES = ['viewer', 'operator', 'approver', 'admin', 'ingest'] as const;
+
+/** A bearer token, stored as the SHA-256 of its secret. */
+export const TokenConfig = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    role: StringEnum(ROLES),
+    plants: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    processes: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  },
+  { additionalProperties: false },
+);
+
+export const AccessConfig = Type.Object(
+  {
+    tokens: Type.Array(TokenConfig),
+    tokensFile: Type.Optional(Type.String({ minLength: 1 })),
+    demoTokens: Type.Boolean(),
+    actionsPerMinute: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ReplayConfig = Type.Object(
+  {
+    timeoutMs: Type.Integer({ minimum: 100 }),
+    transientMaxAttempts: Type.Integer({ minimum: 0, maximum: 50 }),
+    transientBaseDelaySeconds: Type.Number({ exclusiveMinimum: 0 }),
+    drainPerSecond: Type.Number({ exclusiveMinimum: 0 }),
+    bulkPerSecond: Type.Number({ exclusiveMinimum: 0 }),
+    sweepIntervalMs: Type.Integer({ minimum: 50 }),
+  },
+  { additionalProperties: false },
+);
+
 export const CollectorConfig = Type.Object(
   {
     server: Type.Object(
@@ -67,6 +103,8 @@ export const CollectorConfig = Type.Object(
     ),
     log: Type.Object({ level: StringEnum(LOG_LEVELS) }, { additionalProperties: false }),
     simulator: SimulatorConfig,
+    access: AccessConfig,
+    replay: ReplayConfig,
   },
   { additionalProperties: false },
 );
@@ -74,3 +112,7 @@ export const CollectorConfig = Type.Object(
 export type CollectorConfig = Static<typeof CollectorConfig>;
 export type SimulatorConfig = Static<typeof SimulatorConfig>;
 export type ScenarioConfig = Static<typeof ScenarioConfig>;
+export type AccessConfig = Static<typeof AccessConfig>;
+export type TokenConfig = Static<typeof TokenConfig>;
+export type ReplayConfig = Static<typeof ReplayConfig>;
+export type Role = (typeof ROLES)[number];

@@ -17,6 +17,9 @@ export const RECOMMENDED_ACTIONS: Record<ExceptionClass, string> = {
   unknown: 'classify the exception, then follow its class\'s remediation path',
 };
 
+/** How long an exception may stay open when the catalog does not say. */
+export const DEFAULT_RESOLUTION_SECONDS = 4 * 3600;
+
 /** The failure a classification is made from. */
 export interface FailureSignal extends ErrorSignal {
   interfaceId: string;
@@ -27,7 +30,11 @@ export interface FailureSignal extends ErrorSignal {
  * Puts a failure into the taxonomy. The interface's own rules come first,
  * then the middleware's category hint, then the shipped rules.
  */
-export function classify(catalog: Catalog, failure: FailureSignal): Classification {
+export function classify(
+  catalog: Catalog,
+  failure: FailureSignal,
+  at = Date.now(),
+): Classification {
   const cls = classOf(catalog, failure);
   const itf = catalog.interfaces.get(failure.interfaceId);
   const criticality = itf && catalog.processes.get(itf.process)?.criticality;
@@ -39,6 +46,8 @@ export function classify(catalog: Catalog, failure: FailureSignal): Classificati
       upstreamStuck: false }),
     fingerprint: fingerprint(failure, cls),
     recommendedAction: RECOMMENDED_ACTIONS[cls],
+    slaDeadline: at + (itf?.resolutionObjectiveSeconds ?? DEFAULT_RESOLUTION_SECONDS) * 1000,
+    hold: cls === 'sequence_dependency' ? 'prerequisite' : null,
   };
 }
 

@@ -14,6 +14,7 @@ export interface EventsRouteOptions {
  */
 export const eventsRoute: FastifyPluginAsyncTypebox<EventsRouteOptions> = async (app, opts) => {
   app.post('/v1/events', {
+    config: { access: 'ingest' },
     schema: {
       summary: 'Ingest a batch of lifecycle events',
       tags: ['ingest'],

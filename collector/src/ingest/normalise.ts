@@ -22,19 +22,23 @@ export function normalise(
     message: event.error?.message ?? null,
     httpStatus: event.error?.httpStatus ?? null,
   };
+  const eventTime = Date.parse(event.eventTime);
   const classification = event.stage === 'failed'
     ? classify(catalog, {
       ...error, interfaceId: event.interface, categoryHint: event.error?.category ?? null,
-    })
+    }, eventTime)
     : null;
+  const itf = catalog.interfaces.get(event.interface);
   const record: EventRecord = {
     interfaceId: event.interface,
     plantId: event.plant,
     labels,
+    sourceSystem: itf?.source ?? null,
+    targetSystem: itf?.target ?? null,
     messageId: event.messageId,
     correlationId: event.correlationId ?? null,
     stage: event.stage,
-    eventTime: Date.parse(event.eventTime),
+    eventTime,
     sourceTime: event.sourceTime === undefined ? null : Date.parse(event.sourceTime),
     receivedAt,
     businessKey: event.businessKeys[0] as EventRecord['businessKey'],

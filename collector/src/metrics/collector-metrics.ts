@@ -78,6 +78,21 @@ export class CollectorMetrics {
     registers: this.registers,
   });
 
+  readonly replays = new client.Counter({
+    name: 'syncgov_replays_total',
+    help: 'Replays by flow and result: sent, unknown, failed when handed over; verified or '
+      + 'unverified once the outcome is settled.',
+    labelNames: [...FLOW, 'result'],
+    registers: this.registers,
+  });
+
+  readonly escalations = new client.Counter({
+    name: 'syncgov_exceptions_escalated_total',
+    help: 'Exceptions whose severity policy raised after automatic retries ran out.',
+    labelNames: [...FLOW, 'class'],
+    registers: this.registers,
+  });
+
   readonly seriesActive = new client.Gauge({
     name: 'syncgov_metric_series_active',
     help: 'Series this collector exported at its last scrape.',

@@ -14,6 +14,7 @@ export class StateGauges {
   private readonly exposureQuantity: client.Gauge;
   private readonly exposureValue: client.Gauge;
   private readonly exceptionsOpen: client.Gauge;
+  private readonly systemOutage: client.Gauge;
 
   constructor(registry: Registry<OpenMetricsContentType>) {
     const registers = [registry];
@@ -47,12 +48,18 @@ export class StateGauges {
       help: 'Exceptions not yet resolved, by plant, process, class, severity, owner and state.',
       labelNames: ['plant', 'process', 'class', 'severity', 'owner', 'state'], registers,
     });
+    this.systemOutage = new client.Gauge({
+      name: 'syncgov_system_outage',
+      help: '1 while a system is seen down at a plant (upstream outage failures, no delivery since).',
+      labelNames: ['system', 'plant'], registers,
+    });
   }
 
   /** Reads the store, then replaces every series at once. */
   async refresh(store: Store, now = Date.now()): Promise<void> {
-    const [flows, successes, exposure, exceptions] = await Promise.all([
+    const [flows, successes, exposure, exceptions, systems] = await Promise.all([
       store.flowGauges(), store.lastSuccesses(), store.exposure(), store.openExceptions(),
+      store.systemStatus(),
     ]);
     this.reset();
     for (const row of flows) {
@@ -71,10 +78,15 @@ export class StateGauges {
       this.exposureValue.set(labels, row.value);
     }
     for (const { count, ...labels } of exceptions) this.exceptionsOpen.set(labels, count);
+    for (const row of systems) {
+      this.systemOutage.set({ system: row.system, plant: row.plant }, row.downSince === null ? 0 : 1);
+    }
   }
 
   private reset(): void {
     for (const gauge of [this.inFlight, this.oldestAge, this.lastSuccess,
-      this.exposureQuantity, this.exposureValue, this.exceptionsOpen]) gauge.reset();
+      this.exposureQuantity, this.exposureValue, this.exceptionsOpen, this.systemOutage]) {
+      gauge.reset();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { ExceptionClass, Severity } from '../exceptions/taxonomy.js';
 import type { BusinessKey, Stage } from '../ingest/event-schema.js';
+import type { ExceptionStore } from './exception-store.js';
 
 export type MessageState = 'in_flight' | 'delivered' | 'failed';
 
@@ -17,6 +18,10 @@ export interface Classification {
   severity: Severity;
   fingerprint: string;
   recommendedAction: string;
+  /** Epoch ms by which the exception should be resolved. */
+  slaDeadline: number;
+  /** Policy holds a sequence dependency until its prerequisite delivers. */
+  hold: 'prerequisite' | null;
 }
 
 /** A validated lifecycle event, normalised for storage. Times are epoch ms. */
@@ -24,6 +29,9 @@ export interface EventRecord {
   interfaceId: string;
   plantId: string;
   labels: FlowLabels;
+  /** The interface's source and target systems, when the catalog knows it. */
+  sourceSystem: string | null;
+  targetSystem: string | null;
   messageId: string;
   correlationId: string | null;
   stage: Stage;
@@ -120,7 +128,7 @@ export interface StoredEvent {
  * implementations make each call atomic. SQLite is the embedded default;
  * PostgreSQL lets several collector replicas share one database.
  */
-export interface Store {
+export interface Store extends ExceptionStore {
   /** Brings the schema to the newest version. Safe to call on every start. */
   migrate(): Promise<void>;
 

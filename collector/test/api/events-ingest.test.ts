@@ -21,7 +21,8 @@ describe('POST /v1/events', () => {
   });
 
   async function post(body: unknown, contentType = 'application/json') {
-    const response = await fetch(`${collector.url}/v1/events`, {
+    const response = await collector.call('/v1/events', {
+      role: 'ingest',
       method: 'POST',
       headers: { 'content-type': contentType },
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -209,7 +210,7 @@ describe('POST /v1/events', () => {
   });
 
   it('answers an unknown route with a catalogued 404', async () => {
-    const response = await fetch(`${collector.url}/v1/nothing`);
+    const response = await collector.call('/v1/nothing');
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       statusCode: 404, code: 'SYNCGOV_ROUTE_NOT_FOUND', error: 'Not Found',

@@ -8,6 +8,8 @@ import { lifecycleEvent } from '../support/events.js';
 import { MAIN, spawnCollector, type CollectorProcess } from '../support/collector-process.js';
 import { sample } from '../support/collector-harness.js';
 
+const ADMIN = { authorization: 'Bearer demo-admin' };
+
 describe('the collector process', () => {
   let dir: string;
   let catalog: string;
@@ -44,7 +46,8 @@ describe('the collector process', () => {
     const { url, child } = await start();
     writeFileSync(catalog, 'version: 2\n');
 
-    const response = await fetch(`${url}/v1/admin/catalog/reload`, { method: 'POST' });
+    const response = await fetch(`${url}/v1/admin/catalog/reload`,
+      { method: 'POST', headers: ADMIN });
     expect(response.status).toBe(422);
     const body = await response.json() as { code: string; problems: { path: string }[] };
     expect(body.code).toBe('SYNCGOV_CATALOG_INVALID');
@@ -52,17 +55,18 @@ describe('the collector process', () => {
 
     child.kill('SIGHUP');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const info = await (await fetch(`${url}/v1/info`)).json() as { catalog: { interfaces: number } };
+    const info = await (await fetch(`${url}/v1/info`, { headers: ADMIN })).json() as { catalog: { interfaces: number } };
     expect(info.catalog.interfaces).toBe(8);
     const text = await (await fetch(`${url}/metrics`)).text();
-    expect(sample(text, 'syncgov_catalog_reloads_total{result="failure"}')).toBe(1);
+    expect(sample(text, 'syncgov_catalog_reloads_total{result="failure"}')).toBe(2);
   });
 
   it('stops on SIGTERM with everything it accepted kept', async () => {
     const first = await start();
     const events = [lifecycleEvent({ stage: 'failed', payload: { qty: 1 } })];
     const posted = await fetch(`${first.url}/v1/events`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-ingest' },
       body: JSON.stringify({ events }),
     });
     expect(posted.status).toBe(202);

@@ -5,7 +5,11 @@ import type { Catalog } from '../../src/catalog/catalog.js';
 import { loadCatalogFile, parseCatalog } from '../../src/catalog/load.js';
 import type { CatalogSpec } from '../../src/catalog/schema.js';
 import { EXAMPLE_CATALOG } from '../../src/config/defaults.js';
-import { classify, RECOMMENDED_ACTIONS, type FailureSignal } from '../../src/exceptions/classify.js';
+import {
+  classify,
+  RECOMMENDED_ACTIONS,
+  type FailureSignal,
+} from '../../src/exceptions/classify.js';
 
 let example: Catalog;
 let withRules: Catalog;

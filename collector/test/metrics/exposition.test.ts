@@ -16,8 +16,8 @@ describe('the /metrics exposition', () => {
     const events = [];
     for (let t = 0; t <= 60_000; t += 1000) events.push(...engine.step(t));
     for (let i = 0; i < events.length; i += 1000) {
-      const response = await fetch(`${collector.url}/v1/events`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+      const response = await collector.call('/v1/events', {
+        method: 'POST', role: 'ingest',
         body: JSON.stringify({ events: events.slice(i, i + 1000) }),
       });
       expect(response.status).toBe(202);

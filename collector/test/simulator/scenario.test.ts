@@ -44,7 +44,8 @@ describe('ScenarioClock.activeUntil', () => {
     expect(repeating.activeUntil(ORIGIN + 240_000 + 60_000)).toBe(ORIGIN + 420_000);
     expect(repeating.activeUntil(ORIGIN + 240_000 + 179_999)).toBe(ORIGIN + 420_000);
     expect(repeating.activeUntil(ORIGIN + 240_000 + 180_000)).toBeNull();
-    expect(repeating.activeUntil(ORIGIN + 7 * 240_000 + 100_000)).toBe(ORIGIN + 7 * 240_000 + 180_000);
+    expect(repeating.activeUntil(ORIGIN + 7 * 240_000 + 100_000))
+      .toBe(ORIGIN + 7 * 240_000 + 180_000);
   });
 
   it('divides the timings by the speed', () => {

@@ -1,24 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { buildApp } from '../../src/api/app.js';
-import { CatalogSource } from '../../src/catalog/catalog-source.js';
+import { createCollector, type Collector } from '../../src/collector.js';
 import { defaultConfig, EXAMPLE_CATALOG } from '../../src/config/defaults.js';
 import type { CollectorConfig } from '../../src/config/schema.js';
-import { CollectorMetrics } from '../../src/metrics/collector-metrics.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
-/** A collector running in this process on a free port, with its own SQLite file. */
-export interface TestCollector {
+/** A collector running in this process on a free port, with its own data folder. */
+export interface TestCollector extends Collector {
   url: string;
-  app: FastifyInstance;
-  store: SqliteStore;
-  catalog: CatalogSource;
-  metrics: CollectorMetrics;
   config: CollectorConfig;
-  close(): Promise<void>;
+  dataDir: string;
+  /** Fetches a path with a demo token of the given role (default admin). */
+  call(path: string, init?: RequestInit & { role?: string; user?: string }): Promise<Response>;
 }
 
 export interface HarnessOptions {
@@ -26,6 +20,7 @@ export interface HarnessOptions {
   configure?: (config: CollectorConfig) => void;
 }
 
+/** Starts the real collector wiring with demo tokens, the simulator off and port 0. */
 export async function startCollector(options: HarnessOptions = {}): Promise<TestCollector> {
   const dataDir = mkdtempSync(join(tmpdir(), 'syncgov-test-'));
   const config = defaultConfig();
@@ -33,21 +28,26 @@ export async function startCollector(options: HarnessOptions = {}): Promise<Test
   config.catalog = options.catalogPath ?? EXAMPLE_CATALOG;
   config.simulator.enabled = false;
   config.server.port = 0;
+  config.access.actionsPerMinute = 100_000;
+  config.replay.sweepIntervalMs = 60_000;
   options.configure?.(config);
 
-  const log = pino({ level: 'silent' });
-  const catalog = await CatalogSource.open(config.catalog, log);
-  const store = new SqliteStore(join(dataDir, 'syncgov.sqlite'));
-  await store.migrate();
-  const metrics = new CollectorMetrics(catalog.current, '0.0.0-test', store);
-  catalog.onChange((next) => metrics.onCatalog(next));
-  const app = await buildApp({ config, catalog, store, metrics, log, version: '0.0.0-test' });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const collector = await createCollector(config, pino({ level: 'silent' }), '0.0.0-test');
+  const url = await collector.listen();
   return {
-    url, app, store, catalog, metrics, config,
+    ...collector, url, config, dataDir,
+    call(path, init = {}) {
+      const { role = 'admin', user, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      headers.set('authorization', `Bearer demo-${role}`);
+      if (user) headers.set('x-grafana-user', user);
+      if (rest.body !== undefined && !headers.has('content-type')) {
+        headers.set('content-type', 'application/json');
+      }
+      return fetch(`${url}${path}`, { ...rest, headers });
+    },
     async close() {
-      await app.close();
-      await store.close();
+      await collector.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { exceptionId } from '../../exceptions/identity.js';
+import type { SqliteExceptions } from './sqlite-exceptions.js';
+import type { ExceptionState } from '../exception-store.js';
 import { nextState, type MessageProgress } from '../message-state.js';
 import type { EventOutcome, EventRecord, MessageState } from '../store.js';
 
@@ -17,10 +19,13 @@ export class EventRecorder {
   private readonly insertKey: Statement;
   private readonly upsertFlow: Statement;
   private readonly upsertException: Statement;
-  private readonly resolveException: Statement;
+  private readonly settledBy: Statement;
+  private readonly failActiveReplay: Statement;
+  private readonly markDown: Statement;
+  private readonly markUp: Statement;
   readonly recordBatch: (events: readonly EventRecord[]) => EventOutcome[];
 
-  constructor(db: Database) {
+  constructor(db: Database, private readonly exceptions: SqliteExceptions) {
     this.insertEvent = db.prepare(`
       INSERT OR IGNORE INTO lifecycle_events (interface_id, message_id, stage, event_time,
         received_at, error_code, error_message, error_category, http_status, attributes)
@@ -40,10 +45,19 @@ export class EventRecorder {
         last_success_at = max(last_success_at, excluded.last_success_at),
         label_process = excluded.label_process`);
     this.upsertException = db.prepare(UPSERT_EXCEPTION);
-    this.resolveException = db.prepare(`
-      UPDATE exceptions SET state = 'resolved', resolved_at = ?, resolution = 'delivered',
-        version = version + 1
-      WHERE interface_id = ? AND message_id = ? AND state <> 'resolved'`);
+    this.settledBy = db.prepare(`
+      SELECT id, state FROM exceptions WHERE interface_id = ? AND state <> 'resolved'
+        AND (message_id = ? OR business_key = ?)`);
+    this.failActiveReplay = db.prepare(`
+      UPDATE replays SET state = ?, settled_at = ?
+      WHERE exception_id = ? AND state IN ('sending', 'sent', 'unknown')`);
+    this.markDown = db.prepare(`
+      INSERT INTO system_status (system, plant, down_since, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (system, plant) DO UPDATE SET
+        down_since = coalesce(down_since, excluded.down_since), updated_at = excluded.updated_at`);
+    this.markUp = db.prepare(`
+      INSERT INTO system_status (system, plant, down_since, updated_at) VALUES (?, ?, NULL, ?)
+      ON CONFLICT (system, plant) DO UPDATE SET down_since = NULL, updated_at = excluded.updated_at`);
     this.recordBatch = db.transaction((events: readonly EventRecord[]) =>
       events.map((event) => this.record(event)));
   }
@@ -83,14 +97,57 @@ export class EventRecorder {
     before: MessageState | null,
     after: MessageState,
   ): void {
-    if (after === 'delivered' && before !== 'delivered') {
-      const { labels } = event;
-      this.upsertFlow.run(labels.interface, labels.plant, labels.process, event.eventTime);
-      this.resolveException.run(event.receivedAt, event.interfaceId, event.messageId);
-    }
+    if (event.stage === 'delivered') this.followDelivery(event, before);
     if (event.stage === 'failed' && after === 'failed' && event.classification) {
-      this.upsertException.run(exceptionParams(event));
+      this.followFailure(event);
     }
+  }
+
+  private followDelivery(event: EventRecord, before: MessageState | null): void {
+    const { labels } = event;
+    if (before !== 'delivered') {
+      this.upsertFlow.run(labels.interface, labels.plant, labels.process, event.eventTime);
+    }
+    if (event.targetSystem) this.markUp.run(event.targetSystem, event.plantId, event.receivedAt);
+    const settled = this.settledBy.all(event.interfaceId, event.messageId,
+      event.businessKey.value) as { id: string; state: ExceptionState }[];
+    for (const { id, state } of settled) this.resolveByDelivery(id, state, event);
+  }
+
+  // A delivery after a replay verifies it; a delivery without one means the
+  // middleware got the message through by itself.
+  private resolveByDelivery(id: string, state: ExceptionState, event: EventRecord): void {
+    const verified = state === 'replaying';
+    if (verified) this.failActiveReplay.run('verified', event.receivedAt, id);
+    this.exceptions.applyInTransaction({
+      exceptionId: id,
+      from: [state],
+      to: 'resolved',
+      set: { resolution: verified ? 'replay_verified' : 'delivered', resolvedAt: event.receivedAt,
+        hold: null },
+      audit: { at: event.receivedAt, actor: 'syncgov', tokenName: null,
+        action: verified ? 'verify' : 'resolve', reason: `delivered message ${event.messageId}`,
+        detail: { stage: event.stage, eventTime: new Date(event.eventTime).toISOString() } },
+    });
+  }
+
+  private followFailure(event: EventRecord): void {
+    const id = exceptionId(event.interfaceId, event.messageId);
+    const before = this.exceptions.db.prepare('SELECT state FROM exceptions WHERE id = ?')
+      .get(id) as { state: ExceptionState } | undefined;
+    if (before?.state === 'replaying') this.failActiveReplay.run('failed', event.receivedAt, id);
+    this.upsertException.run(exceptionParams(event));
+    if (event.classification?.class === 'upstream_outage' && event.targetSystem) {
+      this.markDown.run(event.targetSystem, event.plantId, event.eventTime, event.receivedAt);
+    }
+    const reopened = before !== undefined && ['resolved', 'replaying'].includes(before.state);
+    const action = before === undefined ? 'raise' : reopened ? 'reopen' : 'repeat';
+    this.exceptions.appendAuditInTransaction(id, {
+      at: event.receivedAt, actor: 'syncgov', tokenName: null, action,
+      reason: event.errorMessage,
+      detail: { class: event.classification?.class, errorCode: event.errorCode,
+        fromState: before?.state ?? null },
+    });
   }
 }
 
@@ -125,10 +182,11 @@ const UPSERT_EXCEPTION = `
   INSERT INTO exceptions (id, interface_id, message_id, plant_id, label_interface,
     label_plant, label_process, business_key_type, business_key, class, severity, owner,
     state, fingerprint, recommended_action, error_code, error_message, occurrences,
-    first_seen_at, last_seen_at, version)
+    first_seen_at, last_seen_at, version, sla_deadline, target_system, hold)
   VALUES (@id, @interfaceId, @messageId, @plantId, @labelInterface, @labelPlant,
     @labelProcess, @keyType, @keyValue, @class, @severity, @owner, 'open', @fingerprint,
-    @recommendedAction, @errorCode, @errorMessage, 1, @eventTime, @eventTime, 1)
+    @recommendedAction, @errorCode, @errorMessage, 1, @eventTime, @eventTime, 1,
+    @slaDeadline, @targetSystem, @hold)
   ON CONFLICT (interface_id, message_id) DO UPDATE SET
     class = excluded.class,
     severity = excluded.severity,
@@ -139,12 +197,16 @@ const UPSERT_EXCEPTION = `
     error_message = excluded.error_message,
     occurrences = occurrences + 1,
     last_seen_at = max(last_seen_at, excluded.last_seen_at),
-    state = CASE WHEN state = 'resolved' THEN 'open' ELSE state END,
+    reopen_count = reopen_count
+      + CASE WHEN state IN ('resolved', 'replaying') THEN 1 ELSE 0 END,
+    state = CASE WHEN state IN ('resolved', 'replaying') THEN 'open' ELSE state END,
+    hold = CASE WHEN state IN ('resolved', 'replaying') THEN excluded.hold ELSE hold END,
     resolved_at = NULL,
     resolution = NULL,
     version = version + 1`;
 
-function eventParams(event: EventRecord): Record<string, unknown> {
+/** Named parameters of a `lifecycle_events` row; PostgreSQL binds them too. */
+export function eventParams(event: EventRecord): Record<string, unknown> {
   return {
     interfaceId: event.interfaceId,
     messageId: event.messageId,
@@ -159,7 +221,8 @@ function eventParams(event: EventRecord): Record<string, unknown> {
   };
 }
 
-function messageParams(
+/** Named parameters of a `messages` row; PostgreSQL binds them too. */
+export function messageParams(
   event: EventRecord,
   state: MessageState,
   startedAt: number,
@@ -183,7 +246,8 @@ function messageParams(
   };
 }
 
-function exceptionParams(event: EventRecord): Record<string, unknown> {
+/** Named parameters of an `exceptions` row; PostgreSQL binds them too. */
+export function exceptionParams(event: EventRecord): Record<string, unknown> {
   const c = event.classification;
   if (c === null) throw new Error('a failed event reached the store unclassified');
   return {
@@ -197,6 +261,9 @@ function exceptionParams(event: EventRecord): Record<string, unknown> {
     errorCode: event.errorCode,
     errorMessage: event.errorMessage,
     eventTime: event.eventTime,
+    slaDeadline: c.slaDeadline,
+    targetSystem: event.targetSystem,
+    hold: c.hold,
   };
 }
 

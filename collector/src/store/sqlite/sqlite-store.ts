@@ -14,6 +14,7 @@ import type {
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 import { EventRecorder } from './record-events.js';
+import { SqliteExceptions } from './sqlite-exceptions.js';
 import { toStoredEvent, toStoredMessage, type EventRow, type MessageRow } from './rows.js';
 
 /**
@@ -21,17 +22,11 @@ import { toStoredEvent, toStoredMessage, type EventRow, type MessageRow } from '
  * every committed batch survive a power cut, which the ingest contract
  * (202 only once stored) relies on.
  */
-export class SqliteStore implements Store {
-  readonly db: Database;
+export class SqliteStore extends SqliteExceptions implements Store {
   private recorder: EventRecorder | undefined;
 
   constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new BetterSqlite3(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    super(openDatabase(path));
   }
 
   async migrate(): Promise<void> {
@@ -42,7 +37,7 @@ export class SqliteStore implements Store {
         this.db.pragma(`user_version = ${current + i + 1}`);
       })();
     });
-    this.recorder = new EventRecorder(this.db);
+    this.recorder = new EventRecorder(this.db, this);
   }
 
   async recordEvents(events: readonly EventRecord[]): Promise<EventOutcome[]> {
@@ -83,7 +78,9 @@ export class SqliteStore implements Store {
     return this.db.prepare(`
       SELECT label_plant AS plant, label_process AS process, state,
         coalesce(sum(quantity), 0) AS quantity, coalesce(sum(value), 0) AS value
-      FROM messages WHERE state <> 'delivered'
+      FROM messages m WHERE state = 'in_flight' OR (state = 'failed' AND EXISTS (
+        SELECT 1 FROM exceptions e WHERE e.interface_id = m.interface_id
+          AND e.message_id = m.message_id AND e.state <> 'resolved'))
       GROUP BY label_plant, label_process, state`).all() as ExposureRow[];
   }
 
@@ -118,4 +115,14 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+function openDatabase(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new BetterSqlite3(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
 }

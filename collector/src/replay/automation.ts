@@ -1,0 +1,149 @@
+import type { Logger } from 'pino';
+import type { CatalogSource } from '../catalog/catalog-source.js';
+import type { ReplayConfig } from '../config/schema.js';
+import { SyncgovError } from '../errors/catalogue.js';
+import { SEVERITIES, type Severity } from '../exceptions/taxonomy.js';
+import type { CollectorMetrics } from '../metrics/collector-metrics.js';
+import { ChangeConflictError, type ExceptionRecord } from '../store/exception-store.js';
+import type { Store } from '../store/store.js';
+import { POLICY_ACTOR } from './actor.js';
+import type { ReplayService } from './replay-service.js';
+
+export interface AutomationDeps {
+  store: Store;
+  catalog: CatalogSource;
+  replay: ReplayService;
+  config: ReplayConfig;
+  metrics: CollectorMetrics;
+  log: Logger;
+}
+
+/**
+ * What policy does without anyone clicking, one sweep at a time: settle
+ * replays nobody confirmed, retry transient failures with backoff and then
+ * escalate, release held sequence dependencies in order, and drain replays
+ * deferred by an outage at a safe rate. Every step goes through guarded
+ * changes, so replicas sweeping at once cannot double any of it.
+ */
+export class PolicyAutomation {
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(private readonly deps: AutomationDeps) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.sweeping ??= this.sweep()
+        .catch((err: unknown) => this.deps.log.error({ err }, 'policy sweep failed'))
+        .finally(() => {
+          this.sweeping = undefined;
+        });
+    }, this.deps.config.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** One pass of every policy step. */
+  async sweep(now = Date.now()): Promise<void> {
+    await this.settleUnverified(now);
+    await this.releaseHeld();
+    await this.drainDeferred();
+    await this.retryTransient(now);
+  }
+
+  private async settleUnverified(now: number): Promise<void> {
+    for (const replay of await this.deps.store.overdueReplays(now)) {
+      const e = await this.deps.store.getException(replay.exceptionId);
+      const settled = await this.deps.store.settleReplay(replay.id, ['sent', 'unknown'],
+        { state: 'unverified', at: now }, e?.state === 'replaying' ? {
+          exceptionId: e.id, from: ['replaying'], to: 'open',
+          audit: { at: now, ...POLICY_ACTOR, action: 'unverified', detail: null,
+            reason: 'no delivery reported within the latency objective after the replay' },
+        } : undefined).catch(ignoreConflict);
+      if (settled && e) this.deps.metrics.replays.inc({ ...e.labels, result: 'unverified' });
+    }
+  }
+
+  private async releaseHeld(): Promise<void> {
+    const held = await this.candidates({ holds: ['prerequisite'] });
+    for (const e of held.sort((a, b) => a.firstSeenAt - b.firstSeenAt)) {
+      const policy = await this.deps.replay.policyFor(e);
+      if (policy.decision !== 'allowed') continue;
+      await this.attempt(e, 'released in order after the prerequisite delivered');
+    }
+  }
+
+  private async drainDeferred(): Promise<void> {
+    const deferred = await this.candidates({ holds: ['outage'] });
+    let budget = Math.max(1, Math.floor(this.deps.config.drainPerSecond
+      * this.deps.config.sweepIntervalMs / 1000));
+    for (const e of deferred.sort((a, b) => a.firstSeenAt - b.firstSeenAt)) {
+      if (budget <= 0) return;
+      const policy = await this.deps.replay.policyFor(e);
+      if (policy.decision !== 'allowed' && policy.decision !== 'needs_approval') continue;
+      budget -= 1;
+      await this.attempt(e, 'drained after the target recovered');
+    }
+  }
+
+  private async retryTransient(now: number): Promise<void> {
+    const { transientMaxAttempts: max, transientBaseDelaySeconds: base } = this.deps.config;
+    const due = await this.candidates({ classes: ['transient'], states: ['open'], retryDueBy: now });
+    for (const e of due) {
+      if (e.hold !== null) continue;
+      if (e.attempts >= max) {
+        await this.escalate(e, now);
+        continue;
+      }
+      const next = now + base * 1000 * 2 ** e.attempts;
+      const counted = await this.deps.store.applyChange({
+        exceptionId: e.id, from: ['open'], to: 'open',
+        set: { attempts: e.attempts + 1, nextRetryAt: next },
+        audit: { at: now, ...POLICY_ACTOR, action: 'auto_retry', detail: { attempt: e.attempts + 1 },
+          reason: `automatic retry ${e.attempts + 1} of ${max}` },
+      }).catch(ignoreConflict);
+      if (counted) await this.attempt(counted.exception, `automatic retry ${e.attempts + 1}`);
+    }
+  }
+
+  private async escalate(e: ExceptionRecord, now: number): Promise<void> {
+    if (e.escalated) return;
+    const severity = raise(e.severity);
+    const changed = await this.deps.store.applyChange({
+      exceptionId: e.id, from: ['open'], to: 'open', set: { escalated: true, severity },
+      audit: { at: now, ...POLICY_ACTOR, action: 'escalate', detail: { severity },
+        reason: `automatic retries exhausted after ${e.attempts} attempts` },
+    }).catch(ignoreConflict);
+    if (changed) this.deps.metrics.escalations.inc({ ...e.labels, class: e.class });
+  }
+
+  private async attempt(e: ExceptionRecord, reason: string): Promise<void> {
+    try {
+      await this.deps.replay.request(e.id, POLICY_ACTOR, { reason, requestId: null, jobId: null });
+    } catch (err) {
+      if (err instanceof SyncgovError) {
+        this.deps.log.debug({ exception: e.id, code: err.code }, 'policy replay not possible');
+        return;
+      }
+      throw err;
+    }
+  }
+
+  private async candidates(filter: Parameters<Store['listExceptions']>[0]) {
+    return (await this.deps.store.listExceptions({ ...filter, unresolved: true }, 200, null)).items;
+  }
+}
+
+function raise(severity: Severity): Severity {
+  const index = SEVERITIES.indexOf(severity);
+  return SEVERITIES[Math.max(0, index - 1)] as Severity;
+}
+
+function ignoreConflict(err: unknown): undefined {
+  if (err instanceof ChangeConflictError) return undefined;
+  throw err;
+}
