@@ -30,7 +30,7 @@ describe('collector client', () => {
   });
 
   it('posts each action to its own gated route with the request id', async () => {
-    backend.on('POST', /\/actions\/replay\//, { body: { exception: detail() } });
+    backend.on('POST', /\/actions\/replay\//, { body: { status: 'sent', replay: null, exception: detail() } });
     await takeAction('exc/1', 'replay', { requestId: 'r-1', reason: 'ERP is back' });
     expect(backend.calls[0]).toEqual({
       method: 'POST',

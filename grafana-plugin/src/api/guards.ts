@@ -3,7 +3,6 @@ import {
   arrayOf,
   bool,
   type Check,
-  either,
   nullable,
   num,
   oneOf,
@@ -27,6 +26,8 @@ import {
   type ExceptionSummary,
   type ImpactCell,
   type ImpactReport,
+  JOB_ITEM_STATES,
+  type JobItemState,
   REPLAY_DECISIONS,
   REPLAY_JOB_STATES,
   type ReplayJob,
@@ -148,26 +149,33 @@ export const exceptionPageCheck: Check<ExceptionPage> = shape<ExceptionPage>({
 });
 
 export const actionResultCheck: Check<ActionResult> = shape<ActionResult>({
+  status: str,
   exception: exceptionDetailCheck,
-  replay: optional(shape({ id: str, idempotencyKey: str, status: str })),
+  replay: nullable(shape({ id: str, idempotencyKey: str, state: str, target: str })),
 });
 
 export const replayPlanCheck: Check<ReplayPlan> = shape<ReplayPlan>({
   count: num,
+  replayable: num,
   plants: arrayOf(str),
   processes: arrayOf(str),
-  businessKeys: arrayOf(either(str, businessKeyCheck)),
+  interfaces: arrayOf(str),
+  businessKeys: arrayOf(str),
+  businessKeyCount: num,
   oldestAgeSeconds: nullable(num),
-  duplicateRisk: either(str, either(num, bool)),
-  heldBack: arrayOf(shape({ reason: str, count: num })),
+  duplicateRisk: shape({ level: oneOf(['none', 'low', 'high'] as const), count: num, reasons: arrayOf(str) }),
+  heldBack: arrayOf(shape({ decision: str, reason: str, count: num })),
 });
+
+const jobCounts = shape<ReplayJob['counts']>(
+  Object.fromEntries(JOB_ITEM_STATES.map((state) => [state, num])) as {
+    [K in JobItemState]: Check<number>;
+  }
+);
 
 export const replayJobCheck: Check<ReplayJob> = shape<ReplayJob>({
   id: str,
   state: oneOf(REPLAY_JOB_STATES),
   total: num,
-  done: num,
-  delivered: num,
-  failed: num,
-  skipped: num,
+  counts: jobCounts,
 });

@@ -186,9 +186,29 @@ export interface ExceptionPage {
   total: number;
 }
 
+/** A replay as the collector records it. */
+export interface ReplayRecord {
+  id: string;
+  idempotencyKey: string;
+  state: string;
+  target: string;
+}
+
+/** What came of a replay request, in the collector's words. */
+export type ActionStatus =
+  | 'sent'
+  | 'unknown'
+  | 'failed'
+  | 'awaiting_approval'
+  | 'held'
+  | 'deferred'
+  | 'already_requested'
+  | string;
+
 export interface ActionResult {
+  status: ActionStatus;
   exception: ExceptionDetail;
-  replay?: { id: string; idempotencyKey: string; status: string };
+  replay: ReplayRecord | null;
 }
 
 /** The filter of the work queue; every field narrows the list. */
@@ -213,25 +233,43 @@ export interface ReplayFilter {
   businessKey?: string;
 }
 
-export interface ReplayPlan {
+export interface DuplicateRisk {
+  level: 'none' | 'low' | 'high';
   count: number;
-  plants: string[];
-  processes: string[];
-  businessKeys: Array<string | BusinessKey>;
-  oldestAgeSeconds: number | null;
-  duplicateRisk: string | number | boolean;
-  heldBack: Array<{ reason: string; count: number }>;
+  reasons: string[];
 }
 
-export const REPLAY_JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export interface ReplayPlan {
+  count: number;
+  replayable: number;
+  plants: string[];
+  processes: string[];
+  interfaces: string[];
+  /** The first keys only; businessKeyCount says how many there are. */
+  businessKeys: string[];
+  businessKeyCount: number;
+  oldestAgeSeconds: number | null;
+  duplicateRisk: DuplicateRisk;
+  heldBack: Array<{ decision: string; reason: string; count: number }>;
+}
+
+export const REPLAY_JOB_STATES = ['running', 'done', 'cancelled'] as const;
 export type ReplayJobState = (typeof REPLAY_JOB_STATES)[number];
+
+export const JOB_ITEM_STATES = [
+  'pending',
+  'sent',
+  'unknown',
+  'failed',
+  'skipped',
+  'held',
+  'cancelled',
+] as const;
+export type JobItemState = (typeof JOB_ITEM_STATES)[number];
 
 export interface ReplayJob {
   id: string;
   state: ReplayJobState;
   total: number;
-  done: number;
-  delivered: number;
-  failed: number;
-  skipped: number;
+  counts: Record<JobItemState, number>;
 }

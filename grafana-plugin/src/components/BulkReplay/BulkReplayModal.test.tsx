@@ -7,25 +7,30 @@ import { testIds } from '../testIds';
 import { BulkReplayModal } from './BulkReplayModal';
 
 const plan = {
-  count: 14,
+  count: 17,
+  replayable: 14,
   plants: ['berlin'],
   processes: ['production-confirmation'],
-  businessKeys: ['productionOrder:1', { type: 'productionOrder', value: '2' }],
+  interfaces: ['mes-erp-confirmation'],
+  businessKeys: ['productionOrder:1', 'productionOrder:2'],
+  businessKeyCount: 16,
   oldestAgeSeconds: 7200,
-  duplicateRisk: false,
-  heldBack: [{ reason: 'target down', count: 3 }],
+  duplicateRisk: { level: 'low', count: 1, reasons: ['1 already replaying: skipped, never sent twice'] },
+  heldBack: [{ decision: 'target_down', reason: 'the target system is down', count: 3 }],
 };
-const job = { id: 'job-1', state: 'running', total: 14, done: 4, delivered: 4, failed: 0, skipped: 0 };
+const counts = { pending: 10, sent: 4, unknown: 0, failed: 0, skipped: 0, held: 0, cancelled: 0 };
+const job = { id: 'job-1', state: 'running', total: 14, counts };
 
 describe('Bulk replay', () => {
   it('shows the plan first: count, plants, processes, keys, age, risk and what is held back', async () => {
     backend.on('POST', /bulk-replay\/plan$/, { body: plan });
     render(<BulkReplayModal filter={{ plant: 'berlin' }} onDismiss={vi.fn()} onFinished={vi.fn()} />);
     const view = await screen.findByTestId(testIds.bulk.plan);
-    expect(view).toHaveTextContent('14 messages would be replayed');
-    expect(view).toHaveTextContent('productionOrder:1, productionOrder:2');
+    expect(view).toHaveTextContent('17 exceptions match; 14 can be replayed now');
+    expect(view).toHaveTextContent('productionOrder:1, productionOrder:2 and 14 more');
     expect(view).toHaveTextContent('2h');
-    expect(view).toHaveTextContent('3: target down');
+    expect(view).toHaveTextContent('low: 1 already replaying: skipped, never sent twice');
+    expect(view).toHaveTextContent('3: the target system is down');
     expect(backend.calls[0]?.body).toEqual({ filter: { plant: 'berlin' } });
     expect(backend.callsTo('POST', /jobs/)).toHaveLength(0);
   });
@@ -35,12 +40,14 @@ describe('Bulk replay', () => {
     backend
       .on('POST', /bulk-replay\/plan$/, { body: plan })
       .on('POST', /bulk-replay\/jobs$/, { body: job })
-      .on('GET', /v1\/replays\/jobs\/job-1$/, { body: { ...job, done: 9, delivered: 9 } })
-      .on('POST', /bulk-replay\/jobs\/job-1\/cancel$/, { body: { ...job, state: 'cancelled', done: 9 } });
+      .on('GET', /v1\/replays\/jobs\/job-1$/, { body: { ...job, counts: { ...counts, pending: 5, sent: 9 } } })
+      .on('POST', /bulk-replay\/jobs\/job-1\/cancel$/, {
+        body: { ...job, state: 'cancelled', counts: { ...counts, pending: 0, sent: 9, cancelled: 5 } },
+      });
     const onFinished = vi.fn();
     render(<BulkReplayModal filter={{ plant: 'berlin' }} onDismiss={vi.fn()} onFinished={onFinished} />);
     await user.dblClick(await screen.findByTestId(testIds.bulk.start));
-    expect(await screen.findByTestId(testIds.bulk.progress)).toHaveTextContent('4 of 14 handled');
+    expect(await screen.findByTestId(testIds.bulk.progress)).toHaveTextContent('4 of 14 handled, 4 sent');
     await waitFor(() => expect(screen.getByTestId(testIds.bulk.progress)).toHaveTextContent('9 of 14'), {
       timeout: 3000,
     });

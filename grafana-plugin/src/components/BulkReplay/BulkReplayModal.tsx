@@ -49,7 +49,7 @@ export function BulkReplayModal({ filter, onDismiss, onFinished }: Props) {
   };
 
   const running = job?.state === 'running';
-  const count = plan.data?.count ?? 0;
+  const count = plan.data?.replayable ?? 0;
   return (
     <Modal title="Bulk replay" isOpen onDismiss={onDismiss}>
       <div data-testid={testIds.bulk.modal}>

@@ -5,26 +5,29 @@ import { useStyles2 } from '@grafana/ui';
 import { type ReplayJob } from '../../api/types';
 import { formatCount } from '../../display/format';
 import { testIds } from '../testIds';
+import { progressOf } from './progress';
 
 /** A bulk replay under way: a bar, and what came of each message so far. */
 export function JobProgress({ job }: { job: ReplayJob }) {
-  const share = job.total === 0 ? 1 : job.done / job.total;
+  const progress = progressOf(job);
+  const share = job.total === 0 ? 1 : progress.handled / job.total;
   const styles = useStyles2(getStyles, share);
   return (
-    <div data-testid={testIds.bulk.progress} data-state={job.state} data-done={job.done}>
+    <div data-testid={testIds.bulk.progress} data-state={job.state} data-done={progress.handled}>
       <div
         className={styles.track}
         role="progressbar"
         aria-valuemin={0}
         aria-valuemax={job.total}
-        aria-valuenow={job.done}
+        aria-valuenow={progress.handled}
       >
         <div className={styles.bar} />
       </div>
       <p>
-        {job.state === 'running' ? 'Replaying' : `Replay ${job.state}`}: {formatCount(job.done)} of{' '}
-        {formatCount(job.total)} handled, {formatCount(job.delivered)} delivered,{' '}
-        {formatCount(job.failed)} failed, {formatCount(job.skipped)} skipped.
+        {job.state === 'running' ? 'Replaying' : `Replay ${job.state}`}:{' '}
+        {formatCount(progress.handled)} of {formatCount(job.total)} handled,{' '}
+        {formatCount(progress.delivered)} sent, {formatCount(progress.failed)} failed or unknown,{' '}
+        {formatCount(progress.skipped)} skipped or held.
       </p>
     </div>
   );

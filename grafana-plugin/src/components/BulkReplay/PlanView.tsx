@@ -8,32 +8,31 @@ import { testIds } from '../testIds';
 
 const SHOWN_KEYS = 12;
 
-function keyText(key: ReplayPlan['businessKeys'][number]): string {
-  return typeof key === 'string' ? key : `${key.type}:${key.value}`;
-}
-
 function riskText(risk: ReplayPlan['duplicateRisk']): string {
-  if (typeof risk === 'boolean') {
-    return risk ? 'yes: some targets may already hold these documents' : 'none found';
+  if (risk.level === 'none') {
+    return 'none found';
   }
-  return String(risk);
+  return `${risk.level}: ${risk.reasons.join('; ')}`;
 }
 
 /** What a bulk replay would do, before anything is sent. */
 export function PlanView({ plan }: { plan: ReplayPlan }) {
   const styles = useStyles2(getStyles);
-  const keys = plan.businessKeys.slice(0, SHOWN_KEYS).map(keyText);
-  const more = plan.businessKeys.length - keys.length;
+  const keys = plan.businessKeys.slice(0, SHOWN_KEYS);
+  const more = plan.businessKeyCount - keys.length;
   return (
     <div data-testid={testIds.bulk.plan} data-count={plan.count}>
       <p className={styles.count}>
-        {formatCount(plan.count)} message{plan.count === 1 ? '' : 's'} would be replayed
+        {formatCount(plan.count)} exception{plan.count === 1 ? '' : 's'} match;{' '}
+        {formatCount(plan.replayable)} can be replayed now
       </p>
       <dl className={styles.facts}>
         <dt>Plants</dt>
         <dd>{plan.plants.join(', ') || '–'}</dd>
         <dt>Processes</dt>
         <dd>{plan.processes.join(', ') || '–'}</dd>
+        <dt>Interfaces</dt>
+        <dd>{plan.interfaces.join(', ') || '–'}</dd>
         <dt>Oldest</dt>
         <dd>{formatAge(plan.oldestAgeSeconds)}</dd>
         <dt>Duplicate risk</dt>
@@ -48,7 +47,7 @@ export function PlanView({ plan }: { plan: ReplayPlan }) {
         <Alert severity="warning" title="Held back by policy">
           <ul>
             {plan.heldBack.map((entry) => (
-              <li key={entry.reason}>
+              <li key={entry.decision}>
                 {formatCount(entry.count)}: {entry.reason}
               </li>
             ))}

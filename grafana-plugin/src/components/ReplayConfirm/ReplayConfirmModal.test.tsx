@@ -19,8 +19,9 @@ function open(onReplayed = vi.fn()) {
 }
 
 const replayed = {
+  status: 'sent',
   exception: detail({ state: 'replaying' }),
-  replay: { id: 'rp-1', idempotencyKey: 'exc-1:1', status: 'sent' },
+  replay: { id: 'rp-1', idempotencyKey: 'exc-1:1', state: 'sent', target: 'POST http://erp/confirm' },
 };
 
 describe('Replay confirmation', () => {
@@ -44,7 +45,7 @@ describe('Replay confirmation', () => {
     await user.dblClick(button);
     await user.click(button);
     expect(await screen.findByTestId(testIds.replayConfirm.outcome)).toHaveTextContent(
-      'Replay sent (idempotency key exc-1:1).'
+      'Replay sent once; the success event that follows confirms it. Idempotency key exc-1:1.'
     );
     expect(backend.callsTo('POST', /actions\/replay\//)).toHaveLength(1);
     expect(backend.calls.at(-1)?.body).toEqual({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });

@@ -116,6 +116,16 @@ function Body({ exception, phase, reason, onReason, onSend, onDismiss }: BodyPro
   );
 }
 
+const OUTCOMES: Record<string, string> = {
+  sent: 'Replay sent once; the success event that follows confirms it.',
+  unknown: 'Replay outcome unknown (the target did not answer); it is not resent blindly.',
+  failed: 'The target refused the replay.',
+  awaiting_approval: 'Replay requested: it waits for an approver.',
+  held: 'Replay held until its prerequisite delivers.',
+  deferred: 'Replay deferred until the target system recovers.',
+  already_requested: 'This replay was already requested; nothing more was sent.',
+};
+
 function Outcome({ phase }: { phase: Phase }) {
   if (phase.name === 'failed') {
     return <ErrorNotice title="Replay refused" error={phase.error} />;
@@ -123,12 +133,12 @@ function Outcome({ phase }: { phase: Phase }) {
   if (phase.name !== 'sent') {
     return null;
   }
-  const { replay, exception } = phase.result;
+  const { status, replay } = phase.result;
+  const words = OUTCOMES[status] ?? `Replay ${status.replaceAll('_', ' ')}.`;
   return (
-    <p data-testid={testIds.replayConfirm.outcome} data-state={exception.state}>
-      {replay
-        ? `Replay ${replay.status} (idempotency key ${replay.idempotencyKey}).`
-        : `Recorded: the exception is now ${exception.state.replaceAll('_', ' ')}.`}
+    <p data-testid={testIds.replayConfirm.outcome} data-status={status}>
+      {words}
+      {replay && ` Idempotency key ${replay.idempotencyKey}.`}
     </p>
   );
 }

@@ -79,7 +79,7 @@ describe('Exceptions work queue', () => {
 
   it('closes with a reason for the audit trail, and refuses without one', async () => {
     const user = userEvent.setup();
-    backend.on('POST', /\/actions\/ignore\//, { body: { exception: detail({ state: 'resolved' }) } });
+    backend.on('POST', /\/actions\/ignore\//, { body: { status: 'resolved', replay: null, exception: detail({ state: 'resolved' }) } });
     renderApp('/a/syncgov-governance-app/exceptions/exc-1');
     await user.click(await screen.findByTestId(testIds.drawer.action('ignore')));
     const confirm = await screen.findByTestId(testIds.drawer.action('ignore-confirm'));
