@@ -3,6 +3,7 @@ import type { Dashboard, Panel, RowPanel } from '@grafana/grafana-foundation-sdk
 /** One Prometheus query of one panel. */
 export interface PanelQuery {
   dashboard: string;
+  panelId: number;
   panel: string;
   refId: string;
   expr: string;
@@ -24,6 +25,7 @@ export function panelQueries(dashboard: Dashboard): PanelQuery[] {
   return (dashboard.panels ?? []).filter(isPanel).flatMap((panel) =>
     ((panel.targets ?? []) as Target[]).map((target) => ({
       dashboard: dashboard.uid ?? '',
+      panelId: panel.id ?? 0,
       panel: panel.title ?? '',
       refId: target.refId ?? '',
       expr: target.expr ?? '',

@@ -25,8 +25,8 @@ function onTimePanel(title: string, selector: string) {
     .thresholds(steps(['red', null], ['orange', onTime.orange], ['green', onTime.green]));
 }
 
-function instrumentedPanel(selector: string) {
-  return stat('Flows instrumented', { w: 8, h: 8 }, instant('A', instrumentedShare(selector), '{{plant}}'))
+function instrumentedPanel(kpi: string, selector: string) {
+  return stat(`${kpi} flows instrumented`, { w: 8, h: 8 }, instant('A', instrumentedShare(selector), '{{plant}}'))
     .description('Share of the catalog flows behind this KPI that reported lifecycle events in the last hour.')
     .unit('percentunit')
     .thresholds(steps(['red', null], ['orange', 0.5], ['green', 1]));
@@ -91,17 +91,17 @@ export function businessKpis(): Dashboard {
   })
     .withRow(new RowBuilder('Production continuity'))
     .withPanel(onTimePanel('Production flows on time', kpiFlows.production))
-    .withPanel(instrumentedPanel(kpiFlows.production))
+    .withPanel(instrumentedPanel('Production', kpiFlows.production))
     .withRow(new RowBuilder('Shipment reliability'))
     .withPanel(onTimePanel('Shipment flows on time', kpiFlows.shipment))
-    .withPanel(instrumentedPanel(kpiFlows.shipment))
+    .withPanel(instrumentedPanel('Shipment', kpiFlows.shipment))
     .withRow(new RowBuilder('Inventory accuracy signal'))
     .withPanel(onTimePanel('Inventory flows on time', kpiFlows.inventory))
-    .withPanel(instrumentedPanel(kpiFlows.inventory))
+    .withPanel(instrumentedPanel('Inventory', kpiFlows.inventory))
     .withPanel(unpostedInventory())
     .withRow(new RowBuilder('Order cycle time'))
     .withPanel(orderCycle())
-    .withPanel(instrumentedPanel(kpiFlows.orderCycle))
+    .withPanel(instrumentedPanel('Order', kpiFlows.orderCycle))
     .withRow(new RowBuilder('Open incidents'))
     .withPanel(recovery())
     .build();
