@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   'collector listening');
 
   const simulator = config.simulator.enabled
-    ? startSimulator({ ...config.simulator, url: config.simulator.url ?? url },
+    ? await startSimulator({ ...config.simulator, url: config.simulator.url ?? url },
       collector.catalog.current, log, simulatorToken(config))
     : undefined;
   const pruning = schedulePruning(config, collector, log);

@@ -1,5 +1,9 @@
 import swagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger, type FastifyContextConfig, type FastifyInstance, type FastifySchema,
+  type RouteOptions,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import { accessPlugin, type TokenSet } from '../access/index.js';
@@ -48,7 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     closing = true;
   });
   installErrorHandling(app);
-  await app.register(swagger, { openapi: openApiInfo(ctx.version) });
+  await app.register(swagger, { openapi: openApiInfo(ctx.version), transform: withAccess });
   await app.register(accessPlugin, {
     tokens: ctx.tokens, actionsPerMinute: ctx.config.access.actionsPerMinute,
   });
@@ -67,6 +71,19 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(replayJobRoutes, { store: ctx.store, bulk: ctx.bulk,
     defaultRatePerSecond: ctx.config.replay.bulkPerSecond });
   return app;
+}
+
+/**
+ * Writes each route's access rule into its operation: `x-syncgov-role`, and
+ * no security requirement on public routes, so the document says truly which
+ * routes need a token and which role.
+ */
+function withAccess({ schema, url, route }: {
+  schema: FastifySchema; url: string; route: RouteOptions;
+}) {
+  const access = (route.config as FastifyContextConfig | undefined)?.access ?? null;
+  const security = access === 'public' ? { security: [] } : {};
+  return { schema: { ...schema, ...security, 'x-syncgov-role': access }, url };
 }
 
 function openApiInfo(version: string) {

@@ -51,17 +51,22 @@ function answer(error: FastifyError, request: FastifyRequest, reply: FastifyRepl
   void reply.code(500).send(errorBody(ERRORS.INTERNAL, 'the collector failed to answer'));
 }
 
+// A bad query parameter is named as the client wrote it (`limit`), like the
+// other QUERY_INVALID answers; body fields keep their location prefix.
 function validationBody(error: FastifyError, request: FastifyRequest) {
   const items = (error.validation ?? []) as ValidationItem[];
   const context = error.validationContext ?? 'body';
+  const query = context === 'querystring';
   const source = request[context as 'body'];
   const problems = items.map((item) => {
     const path = problemPath(item);
-    return { field: `${context}${path}`, value: valueAt(source, path), message: item.message };
+    const field = query ? path.slice(1) : `${context}${path}`;
+    return { field, value: valueAt(source, path), message: item.message };
   });
   const first = problems[0];
   const detail = first ? { field: first.field, value: first.value } : {};
-  return { ...errorBody(ERRORS.BODY_INVALID, error.message, detail), problems };
+  const definition = query ? ERRORS.QUERY_INVALID : ERRORS.BODY_INVALID;
+  return { ...errorBody(definition, error.message, detail), problems };
 }
 
 function problemPath(item: ValidationItem): string {

@@ -11,7 +11,7 @@ import type { ExceptionRecord } from '../store/exception-store.js';
 import type { Store } from '../store/store.js';
 import { StringEnum } from '../validation/schema-helpers.js';
 import { exceptionDetail, exceptionSummary } from './exception-views.js';
-import { ExceptionQuery, toFilter } from './query.js';
+import { ExceptionQuery, toCursor, toFilter } from './query.js';
 import type { FastifyRequest } from 'fastify';
 
 export interface ExceptionRouteOptions {
@@ -44,7 +44,7 @@ export const exceptionRoutes: FastifyPluginAsyncTypebox<ExceptionRouteOptions> =
     }, async (request) => {
       const filter = toFilter(request, request.query);
       const page = await store.listExceptions(filter, request.query.limit ?? 50,
-        request.query.cursor ?? null);
+        toCursor(request.query.cursor));
       const policies = await Promise.all(page.items.map((e) => replay.policyFor(e)));
       const now = Date.now();
       return { items: page.items.map((e, i) => exceptionSummary(e, policies[i]!, now)),

@@ -38,7 +38,8 @@ export const ReplayTargetSpec = Type.Object(
     http: Type.Optional(Type.Object(
       {
         method: StringEnum(['POST', 'PUT', 'PATCH'] as const),
-        url: Type.String({ format: 'uri' }),
+        url: Type.String({ pattern: '^(https?://|\\$\\{)',
+          description: 'an http(s) URL; may start with ${NAME:-default}' }),
         headers: Type.Optional(Type.Record(Type.String(), Type.String(), {
           description: 'values may name environment variables as ${NAME}',
         })),

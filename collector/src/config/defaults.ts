@@ -42,6 +42,7 @@ export function defaultConfig(): CollectorConfig {
         repeat: true,
       },
       seed: 42,
+      targets: { enabled: true, host: '127.0.0.1', port: 8481 },
     },
     access: { tokens: [], demoTokens: true, actionsPerMinute: 120 },
     replay: {

@@ -30,6 +30,8 @@ export const ENVIRONMENT: readonly { name: string; path: string[]; kind: Kind }[
   { name: 'SYNCGOV_SIMULATOR', path: ['simulator', 'enabled'], kind: 'boolean' },
   { name: 'SYNCGOV_SIMULATOR_RATE', path: ['simulator', 'messagesPerMinute'], kind: 'number' },
   { name: 'SYNCGOV_SIMULATOR_SPEED', path: ['simulator', 'speed'], kind: 'number' },
+  { name: 'SYNCGOV_SIMULATOR_TARGET_HOST', path: ['simulator', 'targets', 'host'], kind: 'string' },
+  { name: 'SYNCGOV_SIMULATOR_TARGET_PORT', path: ['simulator', 'targets', 'port'], kind: 'integer' },
   { name: 'SYNCGOV_SIMULATOR_SCENARIO', path: ['simulator', 'scenario', 'kind'], kind: 'string' },
 ];
 

@@ -33,6 +33,14 @@ export const SimulatorConfig = Type.Object(
     failureRates: Type.Object(failureRates, { additionalProperties: false }),
     scenario: ScenarioConfig,
     seed: Type.Integer(),
+    targets: Type.Object(
+      {
+        enabled: Type.Boolean(),
+        host: Type.String({ minLength: 1 }),
+        port: Type.Integer({ minimum: 0, maximum: 65535 }),
+      },
+      { additionalProperties: false, description: 'the simulated target systems replays go to' },
+    ),
   },
   { additionalProperties: false },
 );

@@ -95,7 +95,12 @@ export class IngestService {
     for (const w of warnings) this.metrics.labelsRefused.inc({ label: WARNINGS[w].field });
     const base = { index, messageId: record.messageId, ...(issues.length ? { warnings: issues } : {}) };
     if (outcome.duplicate) return { ...base, status: 'duplicate' };
-    this.count(record, outcome);
+    try {
+      this.count(record, outcome);
+    } catch (err) {
+      // The event is stored: a metrics fault must not turn its 202 into an error.
+      this.log.error({ err, interface: record.interfaceId }, 'counting an event failed');
+    }
     return { ...base, status: 'accepted' };
   }
 
@@ -107,12 +112,10 @@ export class IngestService {
     if (outcome.state !== 'delivered') return;
     this.metrics.messages.inc({ ...labels, outcome: 'delivered' });
     const seconds = Math.max(0, (record.eventTime - outcome.startedAt) / 1000);
-    if (record.traceId === null) {
-      this.metrics.latency.observe(labels, seconds);
-      return;
-    }
-    // prom-client types exemplar labels as metric labels; any name is valid.
-    const exemplarLabels = { trace_id: record.traceId } as unknown as Partial<typeof labels>;
+    // An exemplar-enabled histogram takes the object form only; prom-client
+    // types exemplar labels as metric labels, though any name is valid.
+    const exemplar = record.traceId === null ? {} : { trace_id: record.traceId };
+    const exemplarLabels = exemplar as unknown as Partial<typeof labels>;
     this.metrics.latency.observe({ labels, value: seconds, exemplarLabels });
   }
 }

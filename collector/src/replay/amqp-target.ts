@@ -50,7 +50,9 @@ export class AmqpTarget implements DeliveryTarget {
         contentType: 'application/json',
         messageId: message.idempotencyKey,
         headers: { 'x-syncgov-exception': message.exceptionId,
-          'x-syncgov-business-key': message.businessKey },
+          'x-syncgov-business-key': message.businessKey,
+          'x-syncgov-interface': message.interfaceId,
+          'x-syncgov-message-id': message.messageId, 'x-syncgov-plant': message.plant },
       }, (err) => {
         clearTimeout(timer);
         resolve(err ? { kind: 'refused', status: null, error: 'the broker refused the message' }

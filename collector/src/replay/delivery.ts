@@ -14,7 +14,11 @@ export interface ReplayMessage {
   payload: string;
   idempotencyKey: string;
   exceptionId: string;
+  /** type:value of the message's business key. */
   businessKey: string;
+  interfaceId: string;
+  messageId: string;
+  plant: string;
 }
 
 /** A place a replay can be delivered to. */
@@ -25,7 +29,11 @@ export interface DeliveryTarget {
   deliver(message: ReplayMessage): Promise<DeliveryOutcome>;
 }
 
-/** Replaces ${NAME} with the environment variable NAME, so secrets stay out of the catalog. */
+/**
+ * Replaces ${NAME} (or ${NAME:-fallback}) with the environment variable, so
+ * secrets and per-site addresses stay out of the catalog.
+ */
 export function expandEnvironment(text: string, env: NodeJS.ProcessEnv = process.env): string {
-  return text.replace(/\$\{([A-Z0-9_]+)\}/g, (_, name: string) => env[name] ?? '');
+  return text.replace(/\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g,
+    (_, name: string, fallback: string | undefined) => env[name] || (fallback ?? ''));
 }

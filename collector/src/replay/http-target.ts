@@ -26,6 +26,9 @@ export class HttpTarget implements DeliveryTarget {
       'idempotency-key': message.idempotencyKey,
       'x-syncgov-exception': message.exceptionId,
       'x-syncgov-business-key': message.businessKey,
+      'x-syncgov-interface': message.interfaceId,
+      'x-syncgov-message-id': message.messageId,
+      'x-syncgov-plant': message.plant,
     };
     for (const [name, value] of Object.entries(this.spec.headers ?? {})) {
       headers[name.toLowerCase()] = expandEnvironment(value);

@@ -92,6 +92,10 @@ export class ReplayService {
   async approve(id: string, who: Actor, reason: string): Promise<ReplayResult> {
     const e = await this.load(id);
     if (e.state !== 'awaiting_approval') throw invalid(e, 'approve');
+    if (reason.trim() === '') {
+      throw new SyncgovError('REASON_REQUIRED', 'an approval needs a reason',
+        { field: 'reason', value: reason });
+    }
     if (e.replayRequestedBy === who.actor) {
       throw new SyncgovError('POLICY_FOUR_EYES',
         `${who.actor} asked for this replay and cannot approve it too`,
@@ -115,12 +119,14 @@ export class ReplayService {
     const outcome = await target.deliver({
       payload, idempotencyKey: replay.idempotencyKey, exceptionId: e.id,
       businessKey: `${e.businessKey.type}:${e.businessKey.value}`,
+      interfaceId: e.interfaceId, messageId: e.messageId, plant: e.plantId,
     });
     const status = await this.settle(started.exception, replay, outcome, who);
     this.deps.metrics.replays.inc({ ...e.labels, result: status });
     this.deps.log.info({ exception: e.id, replay: replay.id, status, target: target.description },
       'replay settled');
-    return { status, exception: await this.load(e.id), replay, policy };
+    const settled = (await this.deps.store.getReplay(replay.id)) ?? replay;
+    return { status, exception: await this.load(e.id), replay: settled, policy };
   }
 
   private async startReplay(e: ExceptionRecord, who: Actor, opts: ReplayOptions,
@@ -130,7 +136,7 @@ export class ReplayService {
         exceptionId: e.id, from: REPLAYABLE, to: 'replaying', set: { hold: null },
         audit: this.audit(who, 'replay', opts.reason, { target: target.description,
           jobId: opts.jobId }),
-        replay: { requestId: opts.requestId, jobId: opts.jobId, requestedBy: who.actor,
+        replay: { requestId: opts.requestId, jobId: opts.jobId, requestedBy: requesterOf(e, who),
           approvedBy: e.approvedBy, reason: opts.reason, targetKind: target.kind,
           target: target.description },
       });
@@ -206,7 +212,7 @@ export class ReplayService {
     hold: 'prerequisite' | 'outage'): Promise<ReplayResult> {
     const exception = await this.change(e, {
       from: [e.state], to: e.state,
-      set: { hold, replayRequestedBy: who.actor, replayReason: opts.reason },
+      set: { hold, replayRequestedBy: requesterOf(e, who), replayReason: opts.reason },
       audit: this.audit(who, hold === 'outage' ? 'defer' : 'hold', policy.reason),
     });
     return { status: hold === 'outage' ? 'deferred' : 'held', exception, replay: null, policy };
@@ -231,6 +237,12 @@ export class ReplayService {
     detail: Record<string, unknown> | null = null) {
     return { at: Date.now(), actor: who.actor, tokenName: who.tokenName, action, reason, detail };
   }
+}
+
+// An approved replay is the decision of whoever asked for it; the approver
+// only sets it off, and the ledger must show both people.
+function requesterOf(e: ExceptionRecord, who: Actor): string {
+  return e.state === 'approved' && e.replayRequestedBy !== null ? e.replayRequestedBy : who.actor;
 }
 
 function inProgress(e: ExceptionRecord): SyncgovError {

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const log = pino({ level: config.log.level, name: 'syncgov-simulator' });
   const catalog = await loadCatalogFile(config.catalog);
   const scenario = { ...config.simulator.scenario, ...(values.plant ? { plant: values.plant } : {}) };
-  const simulator = startSimulator({ ...config.simulator, scenario, url: values.url },
+  const simulator = await startSimulator({ ...config.simulator, scenario, url: values.url },
     catalog, log);
   const stop = () => void simulator.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);

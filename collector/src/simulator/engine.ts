@@ -41,7 +41,7 @@ const STAGES_BY_PATTERN: Record<InterfaceSpec['pattern'], Stage[]> = {
  */
 export class SimulationEngine {
   private readonly rng: Random;
-  private readonly scenario: ScenarioClock;
+  readonly scenario: ScenarioClock;
   private readonly books = new Map<string, PlantBook>();
   private readonly flows: { itf: InterfaceSpec; plant: string; weight: number }[];
   private readonly totalWeight: number;

@@ -46,10 +46,13 @@ export function exceptionWhere(filter: ExceptionFilter, p: Params): string {
   return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
 }
 
+// Placeholders are added in the order they appear in the text: SQLite's `?`
+// binds by position.
 function businessKeyCondition(key: { type: string | null; value: string }, p: Params): string {
+  const value = p.add(key.value);
   const typed = key.type === null ? '' : ` AND k.key_type = ${p.add(key.type)}`;
   return `EXISTS (SELECT 1 FROM business_keys k WHERE k.interface_id = e.interface_id
-    AND k.message_id = e.message_id AND k.key_value = ${p.add(key.value)}${typed})`;
+    AND k.message_id = e.message_id AND k.key_value = ${value}${typed})`;
 }
 
 /** Keyset pagination: newest activity first, ties broken by id. */

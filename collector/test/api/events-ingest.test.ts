@@ -218,3 +218,22 @@ describe('POST /v1/events', () => {
     });
   });
 });
+
+describe('latency exemplars', () => {
+  it('counts deliveries with and without a trace id alike', async () => {
+    const collector = await startCollector();
+    try {
+      const events = [
+        lifecycleEvent({ messageId: 'a', stage: 'delivered' }),
+        lifecycleEvent({ messageId: 'b', stage: 'delivered', traceId: '0af7651916cd43dd8448eb211c80319c' }),
+      ];
+      const response = await collector.call('/v1/events', { role: 'ingest', method: 'POST',
+        body: JSON.stringify({ events }) });
+      expect(response.status).toBe(202);
+      const text = await (await fetch(`${collector.url}/metrics`)).text();
+      expect(sample(text, `syncgov_message_latency_seconds_count{${FLOW}}`)).toBe(2);
+    } finally {
+      await collector.close();
+    }
+  });
+});

@@ -34,6 +34,7 @@ function config(overrides: Partial<SimulatorConfig> = {},
     speed: SPEED,
     failureRates: {},
     seed: 7,
+    targets: { enabled: false, host: '127.0.0.1', port: 0 },
     ...overrides,
     scenario: {
       kind: 'steady', plant: 'cz-pls', interface: 'mes-erp-completion', system: 'erp',

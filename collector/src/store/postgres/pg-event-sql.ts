@@ -66,7 +66,7 @@ export const UPSERT_FLOW = `
 // delivery, and the change then finds the exception resolved.
 export const SETTLED_BY = `
   SELECT id, state FROM exceptions
-  WHERE interface_id = $1 AND state <> 'resolved' AND (message_id = $2 OR business_key = $3)
+  WHERE interface_id = $1 AND state <> 'resolved' AND (message_id = $2 OR (state = 'replaying' AND business_key = $3))
   ORDER BY id
   FOR UPDATE`;
 

@@ -78,7 +78,9 @@ export class PostgresStore extends PgExceptions implements Store {
     return this.rows<ExposureRow>(`
       SELECT label_plant AS plant, label_process AS process, state,
         coalesce(sum(quantity), 0) AS quantity, coalesce(sum(value), 0) AS value
-      FROM messages WHERE state <> 'delivered'
+      FROM messages m WHERE state = 'in_flight' OR (state = 'failed' AND EXISTS (
+        SELECT 1 FROM exceptions e WHERE e.interface_id = m.interface_id
+          AND e.message_id = m.message_id AND e.state <> 'resolved'))
       GROUP BY label_plant, label_process, state`, []);
   }
 

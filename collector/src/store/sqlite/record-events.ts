@@ -47,7 +47,7 @@ export class EventRecorder {
     this.upsertException = db.prepare(UPSERT_EXCEPTION);
     this.settledBy = db.prepare(`
       SELECT id, state FROM exceptions WHERE interface_id = ? AND state <> 'resolved'
-        AND (message_id = ? OR business_key = ?)`);
+        AND (message_id = ? OR (state = 'replaying' AND business_key = ?))`);
     this.failActiveReplay = db.prepare(`
       UPDATE replays SET state = ?, settled_at = ?
       WHERE exception_id = ? AND state IN ('sending', 'sent', 'unknown')`);

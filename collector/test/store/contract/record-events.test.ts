@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backends, useStore } from './backends.js';
 import {
-  event, failure, idOf, ITF, key, MINUTE, PLANT, PROCESS, sorted, T0,
+  audit, event, failure, idOf, ITF, key, MINUTE, PLANT, PROCESS, sorted, T0,
 } from './fixtures.js';
 
 const labels = { interface: ITF, plant: PLANT, process: PROCESS };
@@ -107,8 +107,8 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
     await store.recordEvents([event({ stage: 'delivered', eventTime: T0 + MINUTE })]);
     const outcomes = await store.recordEvents([
       failure({ eventTime: T0, receivedAt: T0 + 9 * MINUTE }),
-      event({ stage: 'sent', eventTime: T0 + 2 * MINUTE }),
-      event({ stage: 'sent', eventTime: T0 + 2 * MINUTE }),
+      event({ stage: 'sent', eventTime: T0 + 30_000 }),
+      event({ stage: 'sent', eventTime: T0 + 30_000 }),
     ]);
 
     expect(outcomes).toEqual([
@@ -179,23 +179,29 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
     expect(await store.lastSuccesses()).toEqual([{ ...labels, lastSuccessAt: T0 + 3 * MINUTE }]);
   });
 
-  it('sums the quantity and value held in messages in flight and failed', async () => {
-    const { store } = opened();
-    await store.recordEvents([
-      event({ messageId: 'm1', quantity: 10, value: 100 }),
-      event({ messageId: 'm2', quantity: 5 }),
-      failure({ messageId: 'm3', quantity: 3, value: 30.25 }),
-      event({ messageId: 'm4', quantity: 99, value: 990 }),
-      event({ messageId: 'm4', stage: 'delivered', eventTime: T0 + MINUTE }),
-      event({ messageId: 'm5', plantId: 'de-fra', labels: { ...labels, plant: 'de-fra' } }),
-    ]);
+  it('sums the quantity and value in flight, and failed while its exception is unresolved',
+    async () => {
+      const { store } = opened();
+      const other = (value: string) => ({ businessKey: key(value), businessKeys: [key(value)] });
+      await store.recordEvents([
+        event({ messageId: 'm1', quantity: 10, value: 100 }),
+        event({ messageId: 'm2', quantity: 5 }),
+        failure({ messageId: 'm3', quantity: 3, value: 30.25 }),
+        failure({ messageId: 'm4', quantity: 7, value: 70, ...other('PO-4') }),
+        failure({ messageId: 'm5', quantity: 4, value: 40, ...other('PO-5') }, { class: 'unknown' }),
+        event({ messageId: 'm6', quantity: 99, value: 990, ...other('PO-6') }),
+        event({ messageId: 'm6', stage: 'delivered', eventTime: T0 + MINUTE, ...other('PO-6') }),
+        event({ messageId: 'm7', plantId: 'de-fra', labels: { ...labels, plant: 'de-fra' } }),
+      ]);
+      await store.applyChange({ exceptionId: idOf('m4'), from: ['open'], to: 'resolved',
+        set: { resolution: 'ignored', resolvedAt: T0 + MINUTE }, audit: audit() });
 
-    expect(sorted(await store.exposure())).toEqual(sorted([
-      { plant: PLANT, process: PROCESS, state: 'failed', quantity: 3, value: 30.25 },
-      { plant: PLANT, process: PROCESS, state: 'in_flight', quantity: 15, value: 100 },
-      { plant: 'de-fra', process: PROCESS, state: 'in_flight', quantity: 0, value: 0 },
-    ]));
-  });
+      expect(sorted(await store.exposure())).toEqual(sorted([
+        { plant: PLANT, process: PROCESS, state: 'failed', quantity: 7, value: 70.25 },
+        { plant: PLANT, process: PROCESS, state: 'in_flight', quantity: 15, value: 100 },
+        { plant: 'de-fra', process: PROCESS, state: 'in_flight', quantity: 0, value: 0 },
+      ]));
+    });
 
   it('prunes delivered messages finished before the cut-off that raised no exception', async () => {
     const { store } = opened();
