@@ -10,8 +10,10 @@ export default defineConfig({
     name: 'grafana-plugin',
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
-    setupFiles: ['test/dom-polyfills.ts', 'test/setup.ts'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 15_000,
+    hookTimeout: 120_000,
+    expect: { poll: { timeout: 20_000 } },
     // Loading @grafana/ui takes seconds; share it between the files of a worker.
     isolate: false,
     css: false,

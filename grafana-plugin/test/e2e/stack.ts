@@ -7,6 +7,7 @@ import { buildHarness } from './harness/build';
 import { type BasicRole, userWithRole } from './harness/grafana-users';
 import { HarnessServer } from './harness/server';
 import { type RunningCollector, startCollector } from './support/collector';
+import { collectorEnv, TOKENS } from './support/collectorConfig';
 import { ReplayTarget } from './support/replayTarget';
 
 export const DIST = path.join(pluginRoot, 'dist');
@@ -29,7 +30,7 @@ const USERS: Array<[string, BasicRole]> = [
   ['approver', 'Admin'],
 ];
 
-export async function startStack(collectorEnv: (targetUrl: string, workDir: string) => Record<string, string>): Promise<Stack> {
+export async function startStack(): Promise<Stack> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'syncgov-e2e-'));
   const target = new ReplayTarget();
   const targetUrl = await target.start();
@@ -45,7 +46,7 @@ export async function startStack(collectorEnv: (targetUrl: string, workDir: stri
     iconsDir: ICONS,
     fontsDir: FONTS,
     users,
-    settings: { jsonData: { collectorUrl: collector.url }, secureJsonData: { collectorToken: 'demo-operator' } },
+    settings: { jsonData: { collectorUrl: collector.url }, secureJsonData: { collectorToken: TOKENS.operator } },
   });
   const harnessUrl = await harness.start();
   const stop = async () => {

@@ -16,7 +16,7 @@ export async function buildHarness(outDir: string): Promise<void> {
     platform: 'browser',
     target: 'es2022',
     jsx: 'automatic',
-    minify: false,
+    minify: true,
     sourcemap: false,
     logLevel: 'error',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },

@@ -64,6 +64,11 @@ export class HarnessServer {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** What an admin saving a new token on the configuration page does. */
+  useToken(token: string): void {
+    this.options.settings.secureJsonData.collectorToken = token;
+  }
+
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));

@@ -30,6 +30,7 @@ export async function startCollector(env: Record<string, string>): Promise<Runni
   const log: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const url = await listeningUrl(child, log);
+  child.once('exit', (code, signal) => log.push(`collector exited: code ${code}, signal ${signal}`));
   return { url, log, stop: () => stop(child) };
 }
 
