@@ -1,23 +1,27 @@
 import '@testing-library/jest-dom/vitest';
 import { setBackendSrv, setCurrentUser } from '@grafana/runtime';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
 
 import { asBackendSrv, backend } from './support/fakeBackend';
 import { grant, testUser } from './support/user';
 
-setBackendSrv(asBackendSrv(backend));
-try {
+let installed = false;
+
+/** Puts the fake behind Grafana's runtime boundary, once per worker. */
+export function installGrafanaBoundary(): void {
+  if (installed) {
+    return;
+  }
+  installed = true;
+  setBackendSrv(asBackendSrv(backend));
   setCurrentUser(testUser as unknown as Parameters<typeof setCurrentUser>[0]);
-} catch {
-  // Test files share one module graph per worker: the user is already set.
 }
 
-beforeEach(() => {
+export function beforeEachTest(): void {
   backend.reset();
   grant('read', 'triage', 'replay');
-});
+}
 
-afterEach(() => {
+export function afterEachTest(): void {
   cleanup();
-});
+}

@@ -18,13 +18,13 @@ describe('collector client', () => {
   it('reads through the app plugin proxy, never the collector directly', async () => {
     backend.on('GET', /\/v1\/catalog$/, { body: catalog });
     await expect(getCatalog()).resolves.toEqual(catalog);
-    expect(backend.calls[0]?.url).toBe('/api/plugin-proxy/syncgov-governance-app/v1/catalog');
+    expect(backend.callsTo('GET', /catalog/)[0]?.url).toBe('/api/plugin-proxy/syncgov-governance-app/v1/catalog');
   });
 
   it('puts set filter fields in the query string and drops empty ones', async () => {
     backend.on('GET', /\/v1\/exceptions/, { body: { items: [], nextCursor: null, total: 0 } });
     await listExceptions({ plant: 'berlin', class: '', businessKey: 'productionOrder:1' }, { limit: 50 });
-    expect(backend.calls[0]?.url).toBe(
+    expect(backend.callsTo('GET', /exceptions/)[0]?.url).toBe(
       '/api/plugin-proxy/syncgov-governance-app/v1/exceptions?plant=berlin&businessKey=productionOrder%3A1&limit=50'
     );
   });
@@ -32,7 +32,7 @@ describe('collector client', () => {
   it('posts each action to its own gated route with the request id', async () => {
     backend.on('POST', /\/actions\/replay\//, { body: { status: 'sent', replay: null, exception: detail() } });
     await takeAction('exc/1', 'replay', { requestId: 'r-1', reason: 'ERP is back' });
-    expect(backend.calls[0]).toEqual({
+    expect(backend.callsTo('POST', /replay/)[0]).toEqual({
       method: 'POST',
       url: '/api/plugin-proxy/syncgov-governance-app/actions/replay/exc%2F1/actions/replay',
       body: { requestId: 'r-1', reason: 'ERP is back' },

@@ -7,7 +7,7 @@ import { type ExceptionSummary } from '../../src/api/types';
 import { launchChromium } from './support/browser';
 import { TOKENS } from './support/collectorConfig';
 import { replayable, waitFor } from './support/collectorApi';
-import { actAs, byTestId, open, SCREENSHOTS } from './support/pages';
+import { actAs, byTestId, open, SCREENSHOTS, shoot, type Theme } from './support/pages';
 import { missingRequirements, runningInCi } from './support/requirements';
 import { type Stack, startStack } from './stack';
 
@@ -138,5 +138,53 @@ describe.skipIf(missing.length > 0 && !runningInCi())('governed replay in a brow
     } finally {
       stack.harness.useToken(TOKENS.operator);
     }
+  });
+
+  it.each<Theme>(['dark', 'light'])('saves a screenshot of every page in the %s theme', async (theme) => {
+    await actAs(context, stack.harnessUrl, 'approver');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await open(page, stack.harnessUrl, `${APP}/overview?kiosk`, theme);
+    await byTestId(page, testIds.matrix.table).waitFor();
+    await shoot(page, 'overview-kiosk', theme);
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await open(page, stack.harnessUrl, `${APP}/overview`, theme);
+    await byTestId(page, testIds.matrix.table).waitFor();
+    await shoot(page, 'overview', theme);
+
+    await open(page, stack.harnessUrl, `${APP}/exceptions?plant=${second.plant}`, theme);
+    await byTestId(page, testIds.exceptions.table).waitFor();
+    await shoot(page, 'exceptions', theme);
+
+    await open(page, stack.harnessUrl, `${APP}/exceptions/${second.id}`, theme);
+    await byTestId(page, testIds.drawer.action('replay')).waitFor();
+    await shoot(page, 'exception-drawer', theme);
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await shoot(page, 'exception-timeline', theme);
+
+    await byTestId(page, testIds.drawer.action('replay')).click();
+    await byTestId(page, testIds.replayConfirm.policy).waitFor();
+    await shoot(page, 'replay-confirm', theme);
+
+    await open(page, stack.harnessUrl, `${APP}/exceptions?plant=${second.plant}&class=mapping`, theme);
+    await byTestId(page, testIds.exceptions.bulkReplay).click();
+    await byTestId(page, testIds.bulk.plan).waitFor();
+    await shoot(page, 'bulk-replay-plan', theme);
+
+    await open(page, stack.harnessUrl, `${APP}/catalog`, theme);
+    await byTestId(page, testIds.catalog.page).locator('table').waitFor();
+    await shoot(page, 'catalog', theme);
+
+    await open(page, stack.harnessUrl, '/plugins/syncgov-governance-app', theme);
+    await byTestId(page, testIds.appConfig.save).click();
+    await expect.poll(() => byTestId(page, testIds.appConfig.result).getAttribute('data-state')).toBe('ok');
+    expect(await byTestId(page, testIds.appConfig.result).textContent()).toContain('Connected to syncgov-collector');
+    await shoot(page, 'configuration', theme);
+
+    await open(page, stack.harnessUrl, '/d/syncgov-panels', theme);
+    await byTestId(page, testIds.panel.matrix).locator('table').waitFor();
+    await byTestId(page, testIds.exceptions.table).waitFor();
+    await shoot(page, 'panels', theme);
   });
 });

@@ -31,7 +31,7 @@ describe('Bulk replay', () => {
     expect(view).toHaveTextContent('2h');
     expect(view).toHaveTextContent('low: 1 already replaying: skipped, never sent twice');
     expect(view).toHaveTextContent('3: the target system is down');
-    expect(backend.calls[0]?.body).toEqual({ filter: { plant: 'berlin' } });
+    expect(backend.callsTo('POST', /plan$/)[0]?.body).toEqual({ filter: { plant: 'berlin' } });
     expect(backend.callsTo('POST', /jobs/)).toHaveLength(0);
   });
 

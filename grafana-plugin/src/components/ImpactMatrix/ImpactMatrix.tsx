@@ -110,6 +110,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     textAlign: 'left',
     verticalAlign: 'bottom',
     fontWeight: theme.typography.fontWeightBold,
+    'tbody &': { verticalAlign: 'middle' },
   }),
   headingButton: css({
     all: 'unset',

@@ -3,6 +3,7 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
 import { type Severity } from '../../api/types';
+import { formatCount } from '../../display/format';
 import { severityLook } from '../../display/severity';
 import { type MatrixCell } from './model';
 
@@ -28,8 +29,11 @@ export function MatrixCellView({ cell, testId, large, onClick }: Props) {
       <div className={styles.severity}>
         <span aria-hidden="true">{styles.look.shape}</span> {styles.look.label}
       </div>
-      <div className={styles.headline}>{cell.headline}</div>
-      {cell.details.map((line) => (
+      <div className={styles.headline}>
+        <span className={styles.value}>{formatCount(cell.value)}</span>
+        <span className={styles.unit}> {cell.unit}</span>
+      </div>
+      {cell.details.slice(0, large ? 2 : undefined).map((line) => (
         <div key={line} className={styles.detail}>
           {line}
         </div>
@@ -50,7 +54,7 @@ export function MatrixCellView({ cell, testId, large, onClick }: Props) {
       onClick={onClick}
       data-testid={testId}
       data-severity={cell.severity}
-      aria-label={`${cell.plant} ${cell.process}: ${styles.look.label}, ${cell.headline}`}
+      aria-label={`${cell.plant} ${cell.process}: ${styles.look.label}, ${cell.value} ${cell.unit}`}
     >
       {content}
     </button>
@@ -69,8 +73,8 @@ const getStyles = (theme: GrafanaTheme2, severity: Severity, large: boolean) => 
       display: 'block',
       width: '100%',
       height: '100%',
-      minHeight: large ? 150 : 96,
-      padding: theme.spacing(large ? 2 : 1),
+      minHeight: large ? 0 : 96,
+      padding: theme.spacing(large ? 1.5 : 1),
       borderRadius: theme.shape.radius.default,
       background,
       color: calm ? theme.colors.text.primary : theme.colors.getContrastText(background),
@@ -92,11 +96,9 @@ const getStyles = (theme: GrafanaTheme2, severity: Severity, large: boolean) => 
       textTransform: 'uppercase',
       letterSpacing: '0.04em',
     }),
-    headline: css({
-      fontSize: large ? '2.4em' : '1.6em',
-      fontWeight: theme.typography.fontWeightBold,
-      lineHeight: 1.15,
-    }),
+    headline: css({ whiteSpace: 'nowrap', lineHeight: 1.1 }),
+    value: css({ fontSize: large ? '2.2em' : '1.6em', fontWeight: theme.typography.fontWeightBold }),
+    unit: css({ fontSize: '1em' }),
     detail: css({ fontSize: '0.9em', lineHeight: 1.35 }),
   };
 };

@@ -11,8 +11,11 @@ export interface MatrixCell {
   plant: string;
   process: string;
   severity: Severity;
-  /** The one number a NOC operator reads first, for example `12 open`. */
-  headline: string;
+  /** The one number a NOC operator reads first. */
+  value: number;
+  /** The word after it, for example `open`. */
+  unit: string;
+  /** Supporting facts, most important first. */
   details: string[];
 }
 

@@ -36,23 +36,27 @@ export function Exceptions() {
   const close = () => navigate(`${exceptionsLink()}${location.search}`);
 
   return (
-    <PluginPage
-      subTitle="Failed messages that need a decision, worst first"
-      actions={
-        <Button icon="history" variant="secondary" onClick={() => setBulk(true)} data-testid={testIds.exceptions.bulkReplay}>
-          Replay matching…
-        </Button>
-      }
-    >
+    <PluginPage subTitle="Failed messages that need a decision, worst first">
       <div data-testid={testIds.exceptions.page} className={styles.page}>
         <QueueFilters catalog={catalog.data} filter={filter} onChange={setFilter} />
         {queue.first.error && <ErrorNotice title="Cannot load exceptions" error={queue.first.error} />}
         {queue.first.loading && !queue.first.data && <LoadingPlaceholder text="Loading exceptions" />}
         {queue.first.data && (
           <>
-            <p data-testid={testIds.exceptions.total} className={styles.total}>
-              {formatCount(queue.total)} exception{queue.total === 1 ? '' : 's'} match
-            </p>
+            <div className={styles.bar}>
+              <p data-testid={testIds.exceptions.total} className={styles.total}>
+                {formatCount(queue.total)} exception{queue.total === 1 ? '' : 's'} match
+              </p>
+              <Button
+                icon="history"
+                variant="secondary"
+                size="sm"
+                onClick={() => setBulk(true)}
+                data-testid={testIds.exceptions.bulkReplay}
+              >
+                Replay all that match…
+              </Button>
+            </div>
             <ExceptionTable items={queue.items} onOpen={open} onReplay={setReplaying} />
             {queue.canLoadMore && (
               <Button variant="secondary" onClick={queue.loadMore} data-testid={testIds.exceptions.loadMore}>
@@ -89,4 +93,5 @@ function toReplayFilter(filter: ExceptionFilter) {
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
   total: css({ color: theme.colors.text.secondary, margin: 0 }),
+  bar: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(2) }),
 });

@@ -63,7 +63,8 @@ export function Overview() {
     return body;
   }
   return (
-    <PluginPage actions={<KioskLink />} subTitle="Which business processes at which plants a failing sync hurts">
+    <PluginPage subTitle="Which business processes at which plants a failing sync hurts">
+      <KioskLink />
       {body}
     </PluginPage>
   );
@@ -75,9 +76,10 @@ function KioskLink() {
       href={overviewLink(true)}
       icon="monitor"
       variant="secondary"
+      size="sm"
       data-testid={testIds.overview.kioskLink}
     >
-      NOC view
+      Open the NOC view (large type, refreshes itself)
     </LinkButton>
   );
 }

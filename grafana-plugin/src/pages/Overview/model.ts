@@ -44,7 +44,8 @@ export function toMatrixCell(cell: ImpactCell, currency: string): MatrixCell {
     plant: cell.plant,
     process: cell.process,
     severity: cell.severity,
-    headline: `${formatCount(cell.openExceptions)} open`,
+    value: cell.openExceptions,
+    unit: 'open',
     details: details(cell, currency),
   };
 }
@@ -60,7 +61,7 @@ function servedPairs(catalog: Catalog): Set<string> {
 }
 
 function quietCell(plant: string, process: string): MatrixCell {
-  return { plant, process, severity: 'none', headline: '0 open', details: [] };
+  return { plant, process, severity: 'none', value: 0, unit: 'open', details: [] };
 }
 
 function totalsOf(cells: readonly ImpactCell[], currency: string): Totals {

@@ -34,6 +34,6 @@ describe('exception queue panel', () => {
     );
     expect(await screen.findByTestId(testIds.exceptions.rowReplay('exc-1'))).toBeEnabled();
     expect(screen.getByTestId(testIds.panel.queue)).toHaveTextContent('All 7 in the work queue');
-    expect(backend.calls[0]?.url).toContain('/v1/exceptions?plant=berlin&limit=10');
+    expect(backend.callsTo('GET', /\/v1\/exceptions\?/)[0]?.url).toContain('/v1/exceptions?plant=berlin&limit=10');
   });
 });

@@ -24,8 +24,8 @@ describe('impact matrix from data frames', () => {
     );
     expect(matrix.plants.map((plant) => plant.id)).toEqual(['austin', 'berlin']);
     expect(matrix.cells).toEqual([
-      { plant: 'berlin', process: 'confirmation', severity: 'critical', headline: '30 open', details: [] },
-      { plant: 'austin', process: 'confirmation', severity: 'none', headline: '0 open', details: [] },
+      { plant: 'berlin', process: 'confirmation', severity: 'critical', value: 30, unit: 'open', details: [] },
+      { plant: 'austin', process: 'confirmation', severity: 'none', value: 0, unit: 'open', details: [] },
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('impact matrix from data frames', () => {
       DEFAULT_OPTIONS
     );
     expect(matrix.cells).toEqual([
-      { plant: 'berlin', process: 'invoicing', severity: 'high', headline: '3 open', details: [] },
+      { plant: 'berlin', process: 'invoicing', severity: 'high', value: 3, unit: 'open', details: [] },
     ]);
   });
 
@@ -52,9 +52,9 @@ describe('impact matrix from data frames', () => {
       ],
     });
     const matrix = framesToMatrix([table], { ...DEFAULT_OPTIONS, unitLabel: 'stuck' });
-    expect(matrix.cells.map((cell) => [cell.process, cell.severity, cell.headline])).toEqual([
-      ['shipping', 'high', '6 stuck'],
-      ['invoicing', 'medium', '1 stuck'],
+    expect(matrix.cells.map((cell) => [cell.process, cell.severity, cell.value, cell.unit])).toEqual([
+      ['shipping', 'high', 6, 'stuck'],
+      ['invoicing', 'medium', 1, 'stuck'],
     ]);
   });
 

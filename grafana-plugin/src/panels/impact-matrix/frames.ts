@@ -2,7 +2,6 @@ import { type DataFrame, type Field, FieldType } from '@grafana/data';
 
 import { SEVERITIES, type Severity } from '../../api/types';
 import { type AxisItem, type MatrixCell } from '../../components/ImpactMatrix/model';
-import { formatCount } from '../../display/format';
 import { worstSeverity } from '../../display/severity';
 import { type MatrixOptions } from './options';
 
@@ -130,7 +129,8 @@ function toCell(readings: Reading[], options: MatrixOptions): MatrixCell {
     plant: first.plant,
     process: first.process,
     severity: total > 0 ? severity : 'none',
-    headline: `${formatCount(total)} ${options.unitLabel}`.trim(),
+    value: total,
+    unit: options.unitLabel,
     details: [],
   };
 }

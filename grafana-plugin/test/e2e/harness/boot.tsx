@@ -63,7 +63,7 @@ async function boot(): Promise<void> {
         <Routes>
           <Route path="/a/syncgov-governance-app/*" element={<Root meta={meta(session)} basename="/a/syncgov-governance-app" path="" query={{}} onNavChanged={() => undefined} />} />
           <Route path="/plugins/syncgov-governance-app" element={<Config plugin={app} query={{}} />} />
-          <Route path="/harness/panels" element={<PanelsPage matrix={matrix} queue={queue} query={query} />} />
+          <Route path="/d/syncgov-panels" element={<PanelsPage matrix={matrix} queue={queue} query={query} />} />
         </Routes>
       </BrowserRouter>
       <PortalContainer />
