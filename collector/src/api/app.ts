@@ -17,6 +17,7 @@ import { metricsRoute } from '../metrics/metrics-route.js';
 import type { BulkReplay } from '../replay/bulk-replay.js';
 import type { ReplayService } from '../replay/replay-service.js';
 import type { Store } from '../store/store.js';
+import { ERRORS, errorBody } from '../errors/catalogue.js';
 import { installErrorHandling } from './error-handler.js';
 import { exceptionRoutes } from './exception-routes.js';
 import { healthRoutes } from './health-routes.js';
@@ -50,6 +51,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!closing || request.url === '/healthz') return;
+    await reply.code(503).send(errorBody(ERRORS.SHUTTING_DOWN, 'the collector is stopping'));
   });
   installErrorHandling(app);
   await app.register(swagger, { openapi: openApiInfo(ctx.version), transform: withAccess });

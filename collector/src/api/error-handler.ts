@@ -57,7 +57,7 @@ function validationBody(error: FastifyError, request: FastifyRequest) {
   const items = (error.validation ?? []) as ValidationItem[];
   const context = error.validationContext ?? 'body';
   const query = context === 'querystring';
-  const source = request[context as 'body'];
+  const source = query ? request.query : request[context as 'body'];
   const problems = items.map((item) => {
     const path = problemPath(item);
     const field = query ? path.slice(1) : `${context}${path}`;

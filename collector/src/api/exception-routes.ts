@@ -47,7 +47,9 @@ export const exceptionRoutes: FastifyPluginAsyncTypebox<ExceptionRouteOptions> =
         toCursor(request.query.cursor));
       const policies = await Promise.all(page.items.map((e) => replay.policyFor(e)));
       const now = Date.now();
-      return { items: page.items.map((e, i) => exceptionSummary(e, policies[i]!, now)),
+      const groups = await groupSizes(store, page.items);
+      return { items: page.items.map((e, i) => ({ ...exceptionSummary(e, policies[i]!, now),
+        groupSize: groups.get(e.fingerprint) ?? 1 })),
         nextCursor: page.nextCursor, total: page.total };
     });
 
@@ -109,3 +111,11 @@ export const exceptionRoutes: FastifyPluginAsyncTypebox<ExceptionRouteOptions> =
         audit, allowedActions: actions }, Date.now());
     }
   };
+
+// Repeats of one problem share a fingerprint: the queue shows how many are open.
+async function groupSizes(store: Store, items: ExceptionRecord[]): Promise<Map<string, number>> {
+  const fingerprints = [...new Set(items.map((e) => e.fingerprint))];
+  const totals = await Promise.all(fingerprints.map((fp) =>
+    store.listExceptions({ fingerprints: [fp], unresolved: true }, 1, null)));
+  return new Map(fingerprints.map((fp, i) => [fp, totals[i]?.total ?? 1]));
+}

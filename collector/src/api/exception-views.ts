@@ -71,6 +71,7 @@ export function exceptionDetail(catalog: Catalog, parts: DetailParts, now: numbe
     value: message?.value ?? null,
     payload,
     payloadRef: message?.payloadRef ?? null,
+    acknowledgedBy: e.acknowledgedBy,
     approvedBy: e.approvedBy,
     replayRequestedBy: e.replayRequestedBy,
     correctedBy: e.correctedBy,

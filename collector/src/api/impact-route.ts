@@ -86,7 +86,8 @@ function fill(cell: { plant: string; region: string; process: string }, impact: 
     bySeverity,
     slaBreaches: rows.reduce((n, r) => n + Number(r.slaBreaches), 0),
     oldestAgeSeconds: oldest === null ? null : Math.round((now - oldest) / 1000),
-    businessKeysAffected: rows.reduce((n, r) => n + Number(r.businessKeys), 0),
+    // Each severity row carries the cell's distinct keys: take it once, not summed.
+    businessKeysAffected: rows.reduce((n, r) => Math.max(n, Number(r.businessKeys)), 0),
     inFlight: flow.reduce((n, f) => n + Number(f.inFlight), 0),
     oldestInFlightAgeSeconds: oldestFlight === null ? null : Math.round((now - oldestFlight) / 1000),
     exposure: {

@@ -17,6 +17,7 @@ export const ExceptionQuery = Type.Object({
   owner: List,
   state: List,
   severity: List,
+  fingerprint: Type.Optional(Type.String({ description: 'exceptions of one problem' })),
   businessKey: Type.Optional(Type.String({ minLength: 1,
     description: 'type:value (production_order:PO-1) or a bare value of any type' })),
   from: Type.Optional(Type.String({ format: 'date-time' })),
@@ -41,6 +42,7 @@ export function toFilter(request: FastifyRequest, q: ExceptionQuery): ExceptionF
     states: states as ExceptionState[] | undefined,
     severities: known('severity', split(q.severity), SEVERITIES),
     ...(q.businessKey ? { businessKey: parseKey(q.businessKey) } : {}),
+    ...(q.fingerprint ? { fingerprints: split(q.fingerprint) } : {}),
     ...(q.from ? { from: Date.parse(q.from) } : {}),
     ...(q.to ? { to: Date.parse(q.to) } : {}),
   };

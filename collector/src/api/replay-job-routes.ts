@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { requirePrincipal } from '../access/index.js';
+import { requirePrincipal, type Principal } from '../access/index.js';
 import { SyncgovError } from '../errors/catalogue.js';
 import type { BulkReplay } from '../replay/bulk-replay.js';
+import type { ReplayJob } from '../store/exception-store.js';
 import type { Store } from '../store/store.js';
 import { ExceptionQuery, toFilter } from './query.js';
+import type { FastifyRequest } from 'fastify';
 
 export interface ReplayJobRouteOptions {
   store: Store;
@@ -43,25 +45,25 @@ export const replayJobRoutes: FastifyPluginAsyncTypebox<ReplayJobRouteOptions> =
     app.get('/v1/replays/jobs', {
       config: { access: 'viewer' },
       schema: { tags: ['replay'], summary: 'Recent bulk replays' },
-    }, async () => ({ items: await store.listJobs(50) }));
+    }, async (request) => {
+      const principal = requirePrincipal(request);
+      const jobs = await store.listJobs(50);
+      return { items: jobs.filter((job) => jobInScope(principal, job)) };
+    });
 
     app.get('/v1/replays/jobs/:id', {
       config: { access: 'viewer' },
       schema: { tags: ['replay'], summary: 'A bulk replay with the outcome of each item',
         params: JobId },
     }, async (request) => {
-      const job = await store.getJob(request.params.id);
-      if (!job) {
-        throw new SyncgovError('JOB_NOT_FOUND', `no bulk replay ${request.params.id}`,
-          { field: 'id', value: request.params.id });
-      }
+      const job = await scopedJob(request, request.params.id);
       return { ...job, items: await store.jobItems(job.id) };
     });
 
     app.post('/v1/replays/jobs/:id/cancel', {
       config: { access: 'operator' },
       schema: { tags: ['replay'], summary: 'Stop a bulk replay', params: JobId },
-    }, async (request) => bulk.cancel(request.params.id));
+    }, async (request) => bulk.cancel((await scopedJob(request, request.params.id)).id));
 
     app.post('/v1/replays/jobs/:id/resume', {
       config: { access: 'operator' },
@@ -69,7 +71,35 @@ export const replayJobRoutes: FastifyPluginAsyncTypebox<ReplayJobRouteOptions> =
         params: JobId },
     }, async (request) => {
       const principal = requirePrincipal(request);
-      return bulk.resume(request.params.id,
-        { actor: principal.actor, tokenName: principal.tokenName });
+      const job = await scopedJob(request, request.params.id);
+      return bulk.resume(job.id, { actor: principal.actor, tokenName: principal.tokenName });
     });
+
+    async function scopedJob(request: FastifyRequest, id: string): Promise<ReplayJob> {
+      const job = await store.getJob(id);
+      if (!job) {
+        throw new SyncgovError('JOB_NOT_FOUND', `no bulk replay ${id}`, { field: 'id', value: id });
+      }
+      const principal = requirePrincipal(request);
+      if (!jobInScope(principal, job)) {
+        const message = `the token ${principal.tokenName} does not cover every plant and`
+          + ` process of bulk replay ${id}`;
+        throw new SyncgovError('AUTH_SCOPE_FORBIDDEN', message, { field: 'id', value: id });
+      }
+      return job;
+    }
   };
+
+/**
+ * A scoped token may follow, cancel or resume only a job whose filter stays
+ * within its plants and processes: resuming a job replays its items again.
+ */
+function jobInScope(principal: Principal, job: ReplayJob): boolean {
+  return within(principal.plants, job.filter.plants)
+    && within(principal.processes, job.filter.processes);
+}
+
+function within(allowed: readonly string[] | null, asked: readonly string[] | null | undefined) {
+  if (allowed === null) return true;
+  return asked !== null && asked !== undefined && asked.every((v) => allowed.includes(v));
+}

@@ -1,7 +1,7 @@
 import type { Role } from '../config/schema.js';
 import { SyncgovError } from '../errors/catalogue.js';
 import type { Actor } from '../replay/actor.js';
-import { invalid } from '../replay/replay-service.js';
+import { conflict, invalid } from '../replay/replay-service.js';
 import {
   ChangeConflictError,
   type ExceptionChange, type ExceptionRecord, type ExceptionState,
@@ -66,7 +66,9 @@ export async function applyAction(store: Store, e: ExceptionRecord, action: Plai
   try {
     return (await store.applyChange(change)).exception;
   } catch (err) {
-    if (err instanceof ChangeConflictError && err.current) throw invalid(err.current, action);
+    if (err instanceof ChangeConflictError && err.current) {
+      throw conflict(err.current, change.from, action);
+    }
     throw err;
   }
 }
@@ -92,6 +94,11 @@ function changeFor(e: ExceptionRecord, action: Plain, who: Actor, input: ActionI
       return { ...base, to: 'resolved', set: { hold: null, resolvedAt: audit.at,
         resolution: action === 'resolve' ? 'fixed_at_source' : 'ignored' } };
     case 'mark-corrected':
+      if (e.class !== 'invalid_master_data') {
+        throw new SyncgovError('TRANSITION_INVALID',
+          `mark-corrected is for invalid master data; exception ${e.id} is ${e.class}`,
+          { field: 'class', value: e.class, expected: 'invalid_master_data' });
+      }
       return { ...base, to: e.state, set: { correctedBy: who.actor, correctedAt: audit.at } };
   }
 }

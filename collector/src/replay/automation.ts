@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { CatalogSource } from '../catalog/catalog-source.js';
 import type { ReplayConfig } from '../config/schema.js';
 import { SyncgovError } from '../errors/catalogue.js';
+import { severityOf } from '../exceptions/severity.js';
 import { SEVERITIES, type Severity } from '../exceptions/taxonomy.js';
 import type { CollectorMetrics } from '../metrics/collector-metrics.js';
 import { ChangeConflictError, type ExceptionRecord } from '../store/exception-store.js';
@@ -53,6 +54,35 @@ export class PolicyAutomation {
     await this.releaseHeld();
     await this.drainDeferred();
     await this.retryTransient(now);
+    await this.reassessSeverity(now);
+  }
+
+  // Severity follows business impact as it develops: age against the SLA,
+  // how many business keys one problem holds, and whether the same key is
+  // stuck upstream too.
+  private async reassessSeverity(now: number): Promise<void> {
+    const open = await this.candidates({}, 2000);
+    const byFingerprint = countBy(open, (e) => e.fingerprint);
+    const stuckKeys = new Set(open.map((e) => `${e.interfaceId}|${keyOf(e)}`));
+    const catalog = this.deps.catalog.current;
+    for (const e of open) {
+      const itf = catalog.interfaces.get(e.interfaceId);
+      const criticality = itf ? catalog.processes.get(itf.process)?.criticality : undefined;
+      let severity = severityOf({
+        criticality: criticality ?? 'medium',
+        ageSeconds: (now - e.firstSeenAt) / 1000,
+        objectiveSeconds: (e.slaDeadline - e.firstSeenAt) / 1000,
+        keysAffected: byFingerprint.get(e.fingerprint) ?? 1,
+        upstreamStuck: (itf?.prerequisites ?? []).some((p) => stuckKeys.has(`${p}|${keyOf(e)}`)),
+      });
+      if (e.escalated) severity = raise(severity);
+      if (severity === e.severity || e.state === 'replaying') continue;
+      await this.deps.store.applyChange({
+        exceptionId: e.id, from: [e.state], to: e.state, set: { severity },
+        audit: { at: now, ...POLICY_ACTOR, action: 'reassess', reason: `severity ${severity}`,
+          detail: { from: e.severity, to: severity } },
+      }).catch(ignoreConflict);
+    }
   }
 
   private async settleUnverified(now: number): Promise<void> {
@@ -133,9 +163,20 @@ export class PolicyAutomation {
     }
   }
 
-  private async candidates(filter: Parameters<Store['listExceptions']>[0]) {
-    return (await this.deps.store.listExceptions({ ...filter, unresolved: true }, 200, null)).items;
+  private async candidates(filter: Parameters<Store['listExceptions']>[0], limit = 200) {
+    return (await this.deps.store.listExceptions({ ...filter, unresolved: true }, limit, null))
+      .items;
   }
+}
+
+function keyOf(e: ExceptionRecord): string {
+  return `${e.businessKey.type}:${e.businessKey.value}`;
+}
+
+function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
 }
 
 function raise(severity: Severity): Severity {

@@ -56,7 +56,9 @@ export class BulkReplay {
     const oldest = items.reduce((m, e) => Math.min(m, e.firstSeenAt), Infinity);
     return {
       count: items.length,
-      replayable: policies.filter((p) => p.decision === 'allowed').length,
+      // One already replaying is allowed by policy but will be skipped, not sent.
+      replayable: policies.filter((p, i) => p.decision === 'allowed'
+        && items[i]?.state !== 'replaying').length,
       plants: distinct(items.map((e) => e.plantId)),
       processes: distinct(items.map((e) => e.labels.process)),
       interfaces: distinct(items.map((e) => e.interfaceId)),

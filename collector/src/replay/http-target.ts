@@ -14,10 +14,8 @@ export class HttpTarget implements DeliveryTarget {
   readonly description: string;
 
   constructor(private readonly spec: HttpSpec, private readonly defaultTimeoutMs: number) {
-    const url = new URL(expandEnvironment(spec.url));
-    url.username = '';
-    url.password = '';
-    this.description = `${spec.method} ${url.toString()}`;
+    // Described as written in the catalog: ${NAME} placeholders, never their values.
+    this.description = `${spec.method} ${spec.url.replace(/\/\/[^/@]*@/, '//')}`;
   }
 
   async deliver(message: ReplayMessage): Promise<DeliveryOutcome> {

@@ -116,7 +116,7 @@ export class ReplayService {
     const { target, payload } = await this.deliverable(e);
     const started = await this.startReplay(e, who, opts, target);
     const replay = started.replay as ReplayRecord;
-    const outcome = await target.deliver({
+    const outcome = await this.handOver(target, {
       payload, idempotencyKey: replay.idempotencyKey, exceptionId: e.id,
       businessKey: `${e.businessKey.type}:${e.businessKey.value}`,
       interfaceId: e.interfaceId, messageId: e.messageId, plant: e.plantId,
@@ -127,6 +127,18 @@ export class ReplayService {
       'replay settled');
     const settled = (await this.deps.store.getReplay(replay.id)) ?? replay;
     return { status, exception: await this.load(e.id), replay: settled, policy };
+  }
+
+  // A target that throws has not told us what happened: treat it as unknown,
+  // so the ledger row is settled by the next delivery or its absence.
+  private async handOver(target: DeliveryTarget, message: Parameters<DeliveryTarget['deliver']>[0])
+    : Promise<DeliveryOutcome> {
+    try {
+      return await target.deliver(message);
+    } catch (err) {
+      this.deps.log.error({ err, exception: message.exceptionId }, 'replay target failed');
+      return { kind: 'unknown', error: (err as Error).message };
+    }
   }
 
   private async startReplay(e: ExceptionRecord, who: Actor, opts: ReplayOptions,
@@ -228,7 +240,9 @@ export class ReplayService {
     try {
       return (await this.deps.store.applyChange({ exceptionId: e.id, ...change })).exception;
     } catch (err) {
-      if (err instanceof ChangeConflictError && err.current) throw invalid(err.current, change.audit.action);
+      if (err instanceof ChangeConflictError && err.current) {
+        throw conflict(err.current, change.from, change.audit.action);
+      }
       throw err;
     }
   }
@@ -254,4 +268,15 @@ function inProgress(e: ExceptionRecord): SyncgovError {
 export function invalid(e: ExceptionRecord, action: string): SyncgovError {
   return new SyncgovError('TRANSITION_INVALID', `cannot ${action} exception ${e.id}: it is ${e.state}`,
     { field: 'state', value: e.state });
+}
+
+/**
+ * The error for a guarded change that lost: the exception moved on to another
+ * state, or stayed in an allowed one but changed under the caller.
+ */
+export function conflict(e: ExceptionRecord, from: readonly ExceptionState[], action: string)
+  : SyncgovError {
+  if (!from.includes(e.state)) return invalid(e, action);
+  return new SyncgovError('VERSION_CONFLICT', `exception ${e.id} changed while ${action} was decided`,
+    { field: 'version', value: e.version });
 }

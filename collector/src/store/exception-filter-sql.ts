@@ -36,6 +36,7 @@ export function exceptionWhere(filter: ExceptionFilter, p: Params): string {
   among('e.severity', filter.severities);
   among('e.id', filter.ids);
   among('e.hold', filter.holds);
+  among('e.fingerprint', filter.fingerprints);
   if (filter.retryDueBy !== undefined) {
     conditions.push(`(e.next_retry_at IS NULL OR e.next_retry_at <= ${p.add(filter.retryDueBy)})`);
   }

@@ -168,6 +168,7 @@ export interface ExceptionFilter {
   ids?: readonly string[];
   unresolved?: boolean;
   holds?: readonly Hold[];
+  fingerprints?: readonly string[];
   /** Only exceptions whose automatic retry is due by this time (epoch ms). */
   retryDueBy?: number;
 }
@@ -185,6 +186,7 @@ export interface ImpactRow {
   open: number;
   oldestFirstSeenAt: number;
   slaBreaches: number;
+  /** Distinct business keys of the whole plant and process, repeated on each row. */
   businessKeys: number;
 }
 

@@ -156,7 +156,6 @@ describe('what reaches the log', () => {
     const messages = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(messages).toContain('request refused');
     expect(messages).toContain('replay settled');
-    console.log(lines.join(''));
     const log = lines.join('');
     expect(log).not.toContain(MARKER);
     expect(log).not.toContain(MARKER.slice(0, 10));

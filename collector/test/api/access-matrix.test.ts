@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../src/access/index.js';
 import { startCollector, type TestCollector } from '../support/collector-harness.js';
-import { FAILURES, ago, callAs, exceptionOf, ingest } from './api-fixtures.js';
+import { FAILURES, ago, callAs, exceptionOf, ingest, servedRoutes } from './api-fixtures.js';
 
 /** Who calls: no token, a token the collector does not know, or a demo token of a role. */
 const CALLERS = ['none', 'invalid', 'viewer', 'operator', 'approver', 'admin', 'ingest'] as const;
@@ -68,22 +67,6 @@ const MATRIX: Record<string, Row> = {
     access: 'operator', ok: 200, path: (ids) => `/v1/replays/jobs/${ids.job}/resume` },
 };
 
-/** `METHOD /path` of every route the app serves, read from its route tree (HEAD left out). */
-function servedRoutes(app: FastifyInstance): string[] {
-  const stack: string[] = [];
-  const routes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    stack.length = (match[1] as string).length / 4;
-    stack.push(match[2] as string);
-    for (const method of match[3]?.split(', ') ?? []) {
-      if (method !== 'HEAD') routes.push(`${method} ${stack.join('')}`);
-    }
-  }
-  return routes.sort();
-}
-
 function secretOf(caller: Caller): string | null {
   if (caller === 'none') return null;
   return caller === 'invalid' ? 'not-a-token-of-this-collector' : `demo-${caller}`;
@@ -121,7 +104,7 @@ describe('access matrix: every route by every caller', () => {
   });
 
   it('has a row for every operation of the OpenAPI document, with the same access', () => {
-    const doc = collector.app.swagger() as {
+    const doc = collector.app.swagger() as unknown as {
       paths: Record<string, Record<string, { 'x-syncgov-role': Access }>>;
     };
     const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>

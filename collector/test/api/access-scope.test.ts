@@ -95,6 +95,28 @@ describe('scope, actor and action roles', () => {
       expect(body.cells.reduce((n, c) => n + c.openExceptions, 0)).toBe(3);
     });
 
+    it('cannot follow, cancel or resume a bulk replay that reaches beyond cz-pls', async () => {
+      const filter = { businessKey: 'production_order:NONE' };
+      const start = (secret: string) => callAs(collector, secret, '/v1/replays/jobs',
+        { method: 'POST', body: JSON.stringify({ filter }) });
+      const wide = await (await start('demo-admin')).json() as { id: string };
+      const own = await (await start(PLANT_SECRET)).json() as { id: string };
+
+      const listed = await get<{ items: { id: string }[] }>(PLANT_SECRET, '/v1/replays/jobs');
+      expect(listed.body.items.map((j) => j.id)).toEqual([own.id]);
+      for (const path of ['', '/cancel', '/resume']) {
+        const method = path === '' ? 'GET' : 'POST';
+        const refused = await callAs(collector, PLANT_SECRET, `/v1/replays/jobs/${wide.id}${path}`,
+          { method });
+        expect(refused.status).toBe(403);
+        expect(await refused.json()).toMatchObject({ code: 'SYNCGOV_AUTH_SCOPE_FORBIDDEN',
+          field: 'id', value: wide.id });
+        const allowed = await callAs(collector, PLANT_SECRET, `/v1/replays/jobs/${own.id}${path}`,
+          { method });
+        expect(allowed.status).toBe(200);
+      }
+    });
+
     it('plans a bulk replay over cz-pls only', async () => {
       const response = await callAs(collector, PLANT_SECRET, '/v1/replays/plan',
         { method: 'POST', body: JSON.stringify({ filter: { plant: 'de-stu,cz-pls' } }) });

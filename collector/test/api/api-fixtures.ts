@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { EXAMPLE_CATALOG } from '../../src/config/defaults.js';
 import type { LifecycleEvent } from '../../src/ingest/event-schema.js';
@@ -124,4 +125,20 @@ export function interfaceOf(doc: CatalogDoc, id: string): Record<string, unknown
   const found = doc.interfaces.find((i) => i.id === id);
   if (!found) throw new Error(`no interface ${id} in the catalog`);
   return found;
+}
+
+/** `METHOD /path` of every route the app serves, read from its route tree (HEAD left out). */
+export function servedRoutes(app: FastifyInstance): string[] {
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    stack.length = (match[1] as string).length / 4;
+    stack.push(match[2] as string);
+    for (const method of match[3]?.split(', ') ?? []) {
+      if (method !== 'HEAD') routes.push(`${method} ${stack.join('')}`);
+    }
+  }
+  return routes.sort();
 }

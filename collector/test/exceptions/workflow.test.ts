@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sample } from '../support/collector-harness.js';
@@ -179,7 +178,7 @@ describe('exception workflow', () => {
     const id = await raise('m-verify', 'PO-88');
     const replayed = await scene.act(id, 'replay', { user: 'bob', body: { reason: 'mapping fixed' } });
     expect(replayed.body).toMatchObject({ status: 'sent',
-      replay: { idempotencyKey: `syncgov:${id}:1`, requestedBy: 'bob', state: 'sending' } });
+      replay: { idempotencyKey: `syncgov:${id}:1`, requestedBy: 'bob', state: 'sent' } });
     expect(await stored(id)).toMatchObject({ state: 'replaying', replayCount: 1 });
     const [sent] = await scene.collector.store.replaysOf(id);
     expect(sent).toMatchObject({ state: 'sent', responseStatus: 200 });
@@ -224,7 +223,7 @@ describe('exception workflow', () => {
 
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.map((a) => a.action)).toEqual(['raise', 'acknowledge', 'resolve']);
-    const db = new Database(join(scene.collector.dataDir, 'syncgov.sqlite'));
+    const db = new Database(scene.sqlitePath);
     try {
       expect(() => db.prepare("UPDATE audit_log SET actor = 'mallory'").run())
         .toThrow('the audit log is append-only');

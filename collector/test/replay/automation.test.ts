@@ -73,6 +73,29 @@ describe('policy automation', () => {
     });
   });
 
+  it('keeps who asked and who approved through an outage deferral', async () => {
+    scene = await startReplayScene({ configure: drainThreePerSweep });
+    await scene.ingest([
+      failedEvent('upstream_outage', { messageId: 'm-down', key: 'PO-X' }),
+      failedEvent('posting_rule', { messageId: 'm-post', key: 'PO-Y' }),
+    ]);
+    const id = idOf('m-post');
+    await scene.act(id, 'replay', { user: 'alice', body: { reason: 'period reopened' } });
+
+    const approved = await scene.act(id, 'approve',
+      { role: 'approver', user: 'bob', body: { reason: 'checked the period' } });
+    await scene.ingest([deliveredEvent({ interface: 'mes-erp-consumption', messageId: 'c-up',
+      key: 'PO-UP', agoMs: 0 })]);
+    await sweep();
+
+    expect(approved.body).toMatchObject({ status: 'deferred', exception: { state: 'approved',
+      hold: 'outage', replayRequestedBy: 'alice', approvedBy: 'bob' } });
+    expect(await scene.collector.store.replaysOf(id)).toEqual([expect.objectContaining({
+      requestedBy: 'alice', approvedBy: 'bob', reason: 'drained after the target recovered',
+      state: 'sent' })]);
+    expect(keysReceived()).toEqual([`syncgov:${id}:1`]);
+  });
+
   describe('sequence dependency', () => {
     it('holds until the prerequisite delivers for the key, then releases in order', async () => {
       scene = await startReplayScene();

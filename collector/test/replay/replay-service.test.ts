@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpReplay } from '../support/catalog-fixture.js';
 import {
-  failedEvent, idOf, startReplayScene, type ActAnswer, type ReplayScene,
+  deliveredEvent, failedEvent, idOf, startReplayScene, type ActAnswer, type ReplayScene,
 } from '../support/exception-events.js';
 
 describe('replay of one exception', () => {
@@ -63,6 +63,26 @@ describe('replay of one exception', () => {
     expect(replayLines).toHaveLength(1);
   });
 
+  it('lets one of 100 requests that all read the exception as open win the guarded change', async () => {
+    scene = await startReplayScene();
+    const id = await raise('m-race-engine');
+    const { replay } = scene.collector;
+
+    // Started in one tick, every request reads `open` before any of them
+    // writes: only the store's conditional change can keep them apart.
+    const outcomes = await Promise.allSettled(Array.from({ length: 100 }, (_, i) =>
+      replay.request(id, { actor: `op-${i}`, tokenName: 'demo-operator' },
+        { reason: 'race', requestId: null, jobId: null })));
+
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o) => o.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((o) => (o.reason as { code: string }).code))
+      .toEqual(Array(99).fill('SYNCGOV_REPLAY_IN_PROGRESS'));
+    expect(scene.target.received.map((r) => r.idempotencyKey)).toEqual([`syncgov:${id}:1`]);
+    expect(await ledger(id)).toHaveLength(1);
+  });
+
   it('answers a repeated click with the first answer, sending nothing more', async () => {
     scene = await startReplayScene();
     const id = await raise('m-refresh');
@@ -97,6 +117,49 @@ describe('replay of one exception', () => {
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('SYNCGOV_REPLAY_IN_PROGRESS');
     expect(scene.target.received).toHaveLength(1);
+  });
+
+  it('settles an unknown replay as verified by the delivery that follows', async () => {
+    scene = await startReplayScene({ replay: (url) => httpReplay(url, 200) });
+    const id = await raise('m-unknown-ok');
+    scene.target.mode = { kind: 'slow', delayMs: 1_000 };
+    expect((await scene.act(id, 'replay', { body: { reason: 'fixed' } })).body.status)
+      .toBe('unknown');
+
+    await scene.ingest([deliveredEvent({ messageId: 'm-unknown-ok', key: 'PO-42', agoMs: 0 })]);
+
+    expect(await stored(id)).toMatchObject({ state: 'resolved', resolution: 'replay_verified' });
+    expect((await ledger(id)).map((r) => r.state)).toEqual(['verified']);
+    expect(scene.target.received).toHaveLength(1);
+  });
+
+  it('re-opens an unknown replay that no delivery follows, without resending it', async () => {
+    scene = await startReplayScene({ replay: (url) => httpReplay(url, 200) });
+    const id = await raise('m-unknown-lost');
+    scene.target.mode = { kind: 'slow', delayMs: 1_000 };
+    await scene.act(id, 'replay', { body: { reason: 'fixed' } });
+    const deadline = (await ledger(id))[0]!.verifyDeadline!;
+
+    await scene.collector.automation.sweep(deadline + 1);
+
+    expect(await stored(id)).toMatchObject({ state: 'open' });
+    expect((await ledger(id)).map((r) => r.state)).toEqual(['unverified']);
+    expect(scene.target.received).toHaveLength(1);
+  });
+
+  it('keeps the verification of a delivery reported before the target answered', async () => {
+    scene = await startReplayScene();
+    const id = await raise('m-fast-report');
+    const s = scene;
+    s.target.beforeAnswer = () => s.ingest([deliveredEvent({ messageId: 'm-fast-report',
+      key: 'PO-42', agoMs: 0 })]);
+
+    const answer = await s.act(id, 'replay', { body: { reason: 'fixed' } });
+    await s.collector.automation.sweep(Date.now() + 3_600_000);
+
+    expect(answer.body.status).toBe('sent');
+    expect(await stored(id)).toMatchObject({ state: 'resolved', resolution: 'replay_verified' });
+    expect((await ledger(id)).map((r) => r.state)).toEqual(['verified']);
   });
 
   it('leaves a replay unknown when the target drops the connection', async () => {

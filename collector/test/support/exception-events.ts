@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { CollectorConfig } from '../../src/config/schema.js';
 import type { InterfaceSpec, ReplayTargetSpec } from '../../src/catalog/schema.js';
@@ -57,6 +60,8 @@ function baseEvent(o: EventOptions): Omit<LifecycleEvent, 'stage'> {
   };
 }
 
+const MEMORY_DISK = '/dev/shm';
+
 /** The exception id a failed message of an interface raises. */
 export function idOf(messageId: string, itf = 'mes-erp-completion'): string {
   return exceptionId(itf, messageId);
@@ -67,6 +72,8 @@ export interface ReplayScene {
   collector: TestCollector;
   target: ReplayTarget;
   catalog: CatalogFixture;
+  /** The SQLite file, on a memory disk where there is one: bulk runs commit per item. */
+  sqlitePath: string;
   ingest(events: LifecycleEvent[]): Promise<void>;
   act(id: string, action: string, init?: ActInit): Promise<ActAnswer>;
   close(): Promise<void>;
@@ -93,10 +100,16 @@ export async function startReplayScene(options: SceneOptions = {}): Promise<Repl
   const target = await startReplayTarget();
   const catalog = writeCatalogFixture((options.replay ?? httpReplay)(target.url),
     options.overrides);
+  const storeDir = mkdtempSync(join(existsSync(MEMORY_DISK) ? MEMORY_DISK : tmpdir(),
+    'syncgov-replay-'));
+  const sqlitePath = join(storeDir, 'syncgov.sqlite');
   const collector = await startCollector({ catalogPath: catalog.path,
-    configure: options.configure });
+    configure: (config) => {
+      config.store.sqlitePath = sqlitePath;
+      options.configure?.(config);
+    } });
   return {
-    collector, target, catalog,
+    collector, target, catalog, sqlitePath,
     async ingest(events) {
       const response = await collector.call('/v1/events', {
         role: 'ingest', method: 'POST', body: JSON.stringify({ events }),
@@ -116,6 +129,7 @@ export async function startReplayScene(options: SceneOptions = {}): Promise<Repl
       await collector.close();
       await target.close();
       catalog.remove();
+      rmSync(storeDir, { recursive: true, force: true });
     },
   };
 }

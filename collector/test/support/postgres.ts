@@ -50,7 +50,8 @@ function withDatabase(serverUrl: string, database: string): string {
 }
 
 async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL, connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL,
+    connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
   } catch (err) {

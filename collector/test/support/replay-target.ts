@@ -30,8 +30,12 @@ export interface ReplayTarget {
   url: string;
   received: ReceivedReplay[];
   mode: TargetMode;
+  /** Runs before each answer: a target that reports delivery before it replies, say. */
+  beforeAnswer: ((request: ReceivedReplay) => Promise<void>) | null;
   /** Accept this many more requests, then answer every later one with `status`. */
   failAfter(accepted: number, status: number): void;
+  /** Accepts every request from now on. */
+  recover(): void;
   /** Requests answered 2xx, per idempotency key. */
   acceptedByKey(): Map<string, number>;
   /** Requests answered 2xx, per exception id. */
@@ -52,8 +56,13 @@ export async function startReplayTarget(path = '/replay'): Promise<ReplayTarget>
     url: '',
     received: [],
     mode: { kind: 'accept' },
+    beforeAnswer: null,
     failAfter(accepted, status) {
       budget = { left: accepted, status };
+    },
+    recover() {
+      budget = null;
+      target.mode = { kind: 'accept' };
     },
     acceptedByKey: () => tally(target.received.filter(ok), (r) => r.idempotencyKey),
     acceptedByException: () => tally(target.received.filter(ok), (r) => r.exceptionId),
@@ -73,9 +82,10 @@ export async function startReplayTarget(path = '/replay'): Promise<ReplayTarget>
   };
 
   const server = createServer((request, response) => {
-    void readBody(request).then((body) => {
+    void readBody(request).then(async (body) => {
       const entry = record(request, body);
       target.received.push(entry);
+      await target.beforeAnswer?.(entry);
       answer(entry, response, request.socket);
       for (const w of waiters.filter((x) => target.received.length >= x.count)) {
         waiters.splice(waiters.indexOf(w), 1);

@@ -15,6 +15,7 @@ export const MIGRATIONS_TABLE = 'syncgov_schema_migrations';
  */
 export async function migrate(pool: Pool, migrations = PG_MIGRATIONS): Promise<void> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_SPACE, MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
@@ -24,9 +25,13 @@ export async function migrate(pool: Pool, migrations = PG_MIGRATIONS): Promise<v
       await applyVersion(client, version, migrations[version - 1] as string);
     }
   } finally {
+    // A session lock outlives the query; a connection that cannot release it
+    // is discarded, which releases it too.
     await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_SPACE, MIGRATION_LOCK])
-      .catch(() => undefined);
-    client.release();
+      .catch((err: Error) => {
+        broken = err;
+      });
+    client.release(broken);
   }
 }
 

@@ -12,7 +12,7 @@ export const INSERT_EVENT = `
   ON CONFLICT (interface_id, message_id, stage, event_time) DO NOTHING`;
 
 export const SELECT_MESSAGE = `
-  SELECT state, last_event_at, started_at FROM messages
+  SELECT state, last_event_at, started_at, related_keys FROM messages
   WHERE interface_id = $1 AND message_id = $2`;
 
 // Serialises the batches that touch one message, across replicas: the state
@@ -62,11 +62,13 @@ export const UPSERT_FLOW = `
     last_success_at = GREATEST(f.last_success_at, EXCLUDED.last_success_at),
     label_process = EXCLUDED.label_process`;
 
-// Locked so that a replica applying a change to one of them waits for this
-// delivery, and the change then finds the exception resolved.
+// The message's own exception, and a replay of the same business key that
+// this delivery verifies. Locked so that a replica applying a change to one
+// of them waits for this delivery, and then finds the exception resolved.
 export const SETTLED_BY = `
   SELECT id, state FROM exceptions
-  WHERE interface_id = $1 AND state <> 'resolved' AND (message_id = $2 OR (state = 'replaying' AND business_key = $3))
+  WHERE interface_id = $1 AND state <> 'resolved'
+    AND (message_id = $2 OR (state = 'replaying' AND business_key = $3))
   ORDER BY id
   FOR UPDATE`;
 
@@ -96,7 +98,7 @@ export const UPSERT_EXCEPTION = `
     @slaDeadline, @targetSystem, @hold)
   ON CONFLICT (interface_id, message_id) DO UPDATE SET
     class = EXCLUDED.class,
-    severity = EXCLUDED.severity,
+    severity = CASE WHEN x.escalated THEN x.severity ELSE EXCLUDED.severity END,
     owner = EXCLUDED.owner,
     fingerprint = EXCLUDED.fingerprint,
     recommended_action = EXCLUDED.recommended_action,
@@ -108,6 +110,10 @@ export const UPSERT_EXCEPTION = `
       + CASE WHEN x.state IN ('resolved', 'replaying') THEN 1 ELSE 0 END,
     state = CASE WHEN x.state IN ('resolved', 'replaying') THEN 'open' ELSE x.state END,
     hold = CASE WHEN x.state IN ('resolved', 'replaying') THEN EXCLUDED.hold ELSE x.hold END,
+    corrected_at = CASE WHEN x.state IN ('resolved', 'replaying') THEN NULL
+      ELSE x.corrected_at END,
+    corrected_by = CASE WHEN x.state IN ('resolved', 'replaying') THEN NULL
+      ELSE x.corrected_by END,
     resolved_at = NULL,
     resolution = NULL,
     version = x.version + 1`;

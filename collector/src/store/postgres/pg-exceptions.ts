@@ -47,7 +47,9 @@ export class PgExceptions extends PgJobs implements ExceptionStore {
       SELECT e.label_plant AS plant, e.label_process AS process, e.severity,
         count(*) AS open, min(e.first_seen_at) AS "oldestFirstSeenAt",
         count(*) FILTER (WHERE e.sla_deadline < ${breach}) AS "slaBreaches",
-        count(DISTINCT e.business_key) AS "businessKeys"
+        (SELECT count(DISTINCT k.business_key_type || ':' || k.business_key) FROM exceptions k
+          WHERE k.label_plant = e.label_plant AND k.label_process = e.label_process
+            AND k.state <> 'resolved') AS "businessKeys"
       FROM exceptions e ${where}
       GROUP BY e.label_plant, e.label_process, e.severity`, p.values);
   }

@@ -20,6 +20,7 @@ interface MessageRow {
   state: MessageState;
   last_event_at: number;
   started_at: number;
+  related_keys: string;
 }
 
 /**
@@ -51,7 +52,9 @@ async function record(client: PoolClient, event: EventRecord): Promise<EventOutc
   };
   const state = nextState(previous, event.stage, event.eventTime);
   await run(client, UPSERT_MESSAGE, messageParams(event, state, startedAt));
-  await recordKeys(client, event);
+  // Keys are searchable from the first event on; later events add only new related keys.
+  if (!row || (event.relatedKeys.length > 0
+    && row.related_keys !== JSON.stringify(event.relatedKeys))) await recordKeys(client, event);
   await followTransition(client, event, row?.state ?? null, state);
   return { duplicate: false, previousState: row?.state ?? null, state, startedAt };
 }
@@ -126,10 +129,11 @@ async function followFailure(client: PoolClient, event: EventRecord): Promise<vo
   }
   const reopened = before !== undefined && ['resolved', 'replaying'].includes(before.state);
   const action = before === undefined ? 'raise' : reopened ? 'reopen' : 'repeat';
+  const to: ExceptionState = reopened || before === undefined ? 'open' : before.state;
   await insertAudit(client, id, {
     at: event.receivedAt, actor: 'syncgov', tokenName: null, action,
     reason: event.errorMessage,
     detail: { class: event.classification?.class, errorCode: event.errorCode,
       fromState: before?.state ?? null },
-  }, null, null);
+  }, before?.state ?? null, to);
 }

@@ -9,6 +9,7 @@ interface MessageRow {
   state: MessageState;
   last_event_at: number;
   started_at: number;
+  related_keys: string;
 }
 
 /** The statements one batch of events runs, prepared once per database. */
@@ -32,7 +33,7 @@ export class EventRecorder {
       VALUES (@interfaceId, @messageId, @stage, @eventTime, @receivedAt, @errorCode,
         @errorMessage, @errorCategory, @httpStatus, @attributes)`);
     this.selectMessage = db.prepare(`
-      SELECT state, last_event_at, started_at FROM messages
+      SELECT state, last_event_at, started_at, related_keys FROM messages
       WHERE interface_id = ? AND message_id = ?`);
     this.upsertMessage = db.prepare(UPSERT_MESSAGE);
     this.insertKey = db.prepare(`
@@ -78,7 +79,9 @@ export class EventRecorder {
     };
     const state = nextState(previous, event.stage, event.eventTime);
     this.upsertMessage.run(messageParams(event, state, startedAt));
-    this.recordKeys(event);
+    // Keys are searchable from the first event on; later events add only new related keys.
+    if (!row || (event.relatedKeys.length > 0
+      && row.related_keys !== JSON.stringify(event.relatedKeys))) this.recordKeys(event);
     this.followTransition(event, row?.state ?? null, state);
     return { duplicate: false, previousState: row?.state ?? null, state, startedAt };
   }
@@ -142,12 +145,13 @@ export class EventRecorder {
     }
     const reopened = before !== undefined && ['resolved', 'replaying'].includes(before.state);
     const action = before === undefined ? 'raise' : reopened ? 'reopen' : 'repeat';
+    const to: ExceptionState = reopened || before === undefined ? 'open' : before.state;
     this.exceptions.appendAuditInTransaction(id, {
       at: event.receivedAt, actor: 'syncgov', tokenName: null, action,
       reason: event.errorMessage,
       detail: { class: event.classification?.class, errorCode: event.errorCode,
         fromState: before?.state ?? null },
-    });
+    }, before?.state ?? null, to);
   }
 }
 
@@ -189,7 +193,7 @@ const UPSERT_EXCEPTION = `
     @slaDeadline, @targetSystem, @hold)
   ON CONFLICT (interface_id, message_id) DO UPDATE SET
     class = excluded.class,
-    severity = excluded.severity,
+    severity = CASE WHEN escalated = 1 THEN severity ELSE excluded.severity END,
     owner = excluded.owner,
     fingerprint = excluded.fingerprint,
     recommended_action = excluded.recommended_action,
@@ -201,6 +205,10 @@ const UPSERT_EXCEPTION = `
       + CASE WHEN state IN ('resolved', 'replaying') THEN 1 ELSE 0 END,
     state = CASE WHEN state IN ('resolved', 'replaying') THEN 'open' ELSE state END,
     hold = CASE WHEN state IN ('resolved', 'replaying') THEN excluded.hold ELSE hold END,
+    corrected_at = CASE WHEN state IN ('resolved', 'replaying') THEN NULL
+      ELSE corrected_at END,
+    corrected_by = CASE WHEN state IN ('resolved', 'replaying') THEN NULL
+      ELSE corrected_by END,
     resolved_at = NULL,
     resolution = NULL,
     version = version + 1`;

@@ -7,7 +7,7 @@ import {
 import {
   ChangeConflictError,
   type AuditEntry, type AuditInput, type ChangeResult, type ExceptionChange,
-  type ExceptionFilter, type ExceptionPage, type ExceptionRecord, type ExceptionStore,
+  type ExceptionFilter, type ExceptionPage, type ExceptionState, type ExceptionRecord, type ExceptionStore,
   type ImpactRow, type ReplayRecord, type ReplaySettlement, type ReplayState,
   type SystemStatusRow,
 } from '../exception-store.js';
@@ -57,7 +57,9 @@ export class SqliteExceptions extends SqliteJobs implements ExceptionStore {
       SELECT e.label_plant AS plant, e.label_process AS process, e.severity,
         count(*) AS open, min(e.first_seen_at) AS oldestFirstSeenAt,
         sum(CASE WHEN e.sla_deadline < ${breach} THEN 1 ELSE 0 END) AS slaBreaches,
-        count(DISTINCT e.business_key) AS businessKeys
+        (SELECT count(DISTINCT k.business_key_type || ':' || k.business_key) FROM exceptions k
+          WHERE k.label_plant = e.label_plant AND k.label_process = e.label_process
+            AND k.state <> 'resolved') AS businessKeys
       FROM exceptions e ${where}
       GROUP BY e.label_plant, e.label_process, e.severity`).all(...p.values) as ImpactRow[];
   }
@@ -154,8 +156,9 @@ export class SqliteExceptions extends SqliteJobs implements ExceptionStore {
   }
 
   /** Appends to the audit log inside a transaction the caller opened. */
-  appendAuditInTransaction(exceptionId: string, entry: AuditInput): void {
-    this.insertAudit(exceptionId, entry, null, null);
+  appendAuditInTransaction(exceptionId: string, entry: AuditInput,
+    from: ExceptionState | null = null, to: ExceptionState | null = null): void {
+    this.insertAudit(exceptionId, entry, from, to);
   }
 
   private find(id: string): ExceptionRecord | undefined {

@@ -143,7 +143,7 @@ describe.each(backends())('the $name store guards exception changes', (backend) 
 
     const trail = await store.auditTrail(id);
     expect(trail.map((a) => [a.action, a.fromState, a.toState])).toEqual([
-      ['raise', null, null], ['escalate', null, null], ['acknowledge', 'open', 'acknowledged'],
+      ['raise', null, 'open'], ['escalate', null, null], ['acknowledge', 'open', 'acknowledged'],
     ]);
     expect(trail[1]?.detail).toEqual({ severity: 'critical', attempts: 3 });
     expect(trail.map((a) => a.id)).toEqual([...trail.map((a) => a.id)].sort((a, b) => a - b));

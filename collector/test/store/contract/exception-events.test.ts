@@ -26,7 +26,7 @@ describe.each(backends())('the $name store turns failures into exceptions', (bac
     });
     expect(await store.auditTrail(id)).toEqual([{
       id: expect.any(Number), exceptionId: id, at: T0 + 100, actor: 'syncgov', tokenName: null,
-      action: 'raise', fromState: null, toState: null, reason: 'unit PCE cannot be mapped',
+      action: 'raise', fromState: null, toState: 'open', reason: 'unit PCE cannot be mapped',
       detail: { class: 'mapping', errorCode: 'MAP-17', fromState: null },
     }]);
   });
@@ -55,7 +55,10 @@ describe.each(backends())('the $name store turns failures into exceptions', (bac
       reopenCount: 0, version: 4,
     });
     const trail = await store.auditTrail(id);
-    expect(trail.map((a) => a.action)).toEqual(['raise', 'acknowledge', 'repeat', 'repeat']);
+    expect(trail.map((a) => [a.action, a.fromState, a.toState])).toEqual([
+      ['raise', null, 'open'], ['acknowledge', 'open', 'acknowledged'],
+      ['repeat', 'acknowledged', 'acknowledged'], ['repeat', 'acknowledged', 'acknowledged'],
+    ]);
     expect(trail[2]?.detail).toEqual({ class: 'mapping', errorCode: 'MAP-18',
       fromState: 'acknowledged' });
   });
@@ -82,20 +85,34 @@ describe.each(backends())('the $name store turns failures into exceptions', (bac
     });
   });
 
-  it('resolves by a delivery of the same business key on the same interface only', async () => {
+  it('resolves an open exception only by a delivery of its own message', async () => {
     const { store } = opened();
     const id = idOf('msg-1');
     await raise(store);
+    await store.recordEvents([event({ messageId: 'msg-2', stage: 'delivered' })]);
+    expect((await store.getException(id))?.state).toBe('open');
+
+    await store.recordEvents([event({ stage: 'delivered', eventTime: T0 + MINUTE })]);
+    expect(await store.getException(id))
+      .toMatchObject({ state: 'resolved', resolution: 'delivered' });
+  });
+
+  it('verifies a replay by a delivery of its business key on the same interface', async () => {
+    const { store } = opened();
+    const id = idOf('msg-1');
+    await raise(store);
+    const { replay } = await store.applyChange(replayChange(id));
     await store.recordEvents([
       event({ messageId: 'other-itf', interfaceId: 'erp-wms-goods', stage: 'delivered' }),
       event({ messageId: 'other-key', stage: 'delivered', businessKey: key('PO-2'),
         businessKeys: [key('PO-2')] }),
     ]);
-    expect((await store.getException(id))?.state).toBe('open');
+    expect((await store.getException(id))?.state).toBe('replaying');
 
     await store.recordEvents([event({ messageId: 'msg-2', stage: 'delivered' })]);
     expect(await store.getException(id))
-      .toMatchObject({ state: 'resolved', resolution: 'delivered' });
+      .toMatchObject({ state: 'resolved', resolution: 'replay_verified' });
+    expect((await store.getReplay(replay!.id))?.state).toBe('verified');
     expect((await store.auditTrail(id)).at(-1)?.reason).toBe('delivered message msg-2');
   });
 
@@ -120,19 +137,35 @@ describe.each(backends())('the $name store turns failures into exceptions', (bac
         fromState: 'replaying', toState: 'resolved', actor: 'syncgov' });
     });
 
-  it('re-opens a resolved exception that fails again', async () => {
+  it('re-opens a resolved exception that fails again, forgetting its correction', async () => {
     const { store } = opened();
     const id = idOf('msg-1');
     await raise(store, { eventTime: T0 });
+    await store.applyChange({ exceptionId: id, from: ['open'], to: 'open',
+      set: { correctedBy: 'steward', correctedAt: T0 + MINUTE }, audit: audit() });
     await store.recordEvents([event({ stage: 'delivered', eventTime: T0 + MINUTE })]);
     await store.recordEvents([failure({ eventTime: T0 + 10 * MINUTE },
       { hold: 'prerequisite' })]);
 
     expect(await store.getException(id)).toMatchObject({ state: 'open', reopenCount: 1,
-      resolution: null, resolvedAt: null, hold: 'prerequisite', occurrences: 2, version: 3,
-      lastSeenAt: T0 + 10 * MINUTE });
-    expect((await store.auditTrail(id)).map((a) => [a.action, a.detail?.fromState]))
-      .toEqual([['raise', null], ['resolve', undefined], ['reopen', 'resolved']]);
+      resolution: null, resolvedAt: null, hold: 'prerequisite', occurrences: 2, version: 4,
+      lastSeenAt: T0 + 10 * MINUTE, correctedBy: null, correctedAt: null });
+    expect((await store.auditTrail(id)).map((a) => [a.action, a.fromState, a.toState]))
+      .toEqual([['raise', null, 'open'], ['acknowledge', 'open', 'open'],
+        ['resolve', 'open', 'resolved'], ['reopen', 'resolved', 'open']]);
+  });
+
+  it('keeps a correction and an escalated severity through a repeat', async () => {
+    const { store } = opened();
+    const id = idOf('msg-1');
+    await raise(store, { eventTime: T0 });
+    await store.applyChange({ exceptionId: id, from: ['open'], to: 'open',
+      set: { correctedBy: 'steward', correctedAt: T0 + MINUTE, severity: 'critical',
+        escalated: true }, audit: audit({ action: 'escalate' }) });
+    await store.recordEvents([failure({ eventTime: T0 + 2 * MINUTE }, { severity: 'low' })]);
+
+    expect(await store.getException(id)).toMatchObject({ state: 'open', severity: 'critical',
+      escalated: true, correctedBy: 'steward', correctedAt: T0 + MINUTE, occurrences: 2 });
   });
 
   it('fails the active replay and re-opens when the message fails during a replay', async () => {
@@ -148,7 +181,8 @@ describe.each(backends())('the $name store turns failures into exceptions', (bac
     expect(await store.getException(id))
       .toMatchObject({ state: 'open', reopenCount: 1, replayCount: 1 });
     expect((await store.auditTrail(id)).at(-1))
-      .toMatchObject({ action: 'reopen', detail: { fromState: 'replaying' } });
+      .toMatchObject({ action: 'reopen', fromState: 'replaying', toState: 'open',
+        detail: { fromState: 'replaying' } });
   });
 
   it('marks a target system down on an outage and up on its next delivery', async () => {

@@ -3,7 +3,7 @@ import type { ExceptionFilter } from '../../../src/store/exception-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { backends, useStore } from './backends.js';
 import {
-  audit, event, idOf, ITF, key, MINUTE, PLANT, PROCESS, raise, sorted, T0,
+  audit, event, failure, idOf, ITF, key, MINUTE, PLANT, PROCESS, raise, sorted, T0,
 } from './fixtures.js';
 
 const GOODS = 'erp-wms-goods';
@@ -105,6 +105,20 @@ describe.each(backends())('the $name store finds exceptions', (backend) => {
     expect(seen).toEqual(['a', 'b', 'c', 'd'].map((m) => idOf(m)).sort().reverse());
   });
 
+  it('finds a message by a related key a later event added', async () => {
+    const { store } = opened();
+    await raise(store, { relatedKeys: [key('DL-1', 'delivery')] });
+    await store.recordEvents([failure({ eventTime: T0 + MINUTE,
+      relatedKeys: [key('DL-2', 'delivery')] })]);
+    const find = async (value: string) => (await store.listExceptions(
+      { businessKey: { type: null, value } }, 10, null)).items.map((x) => x.id);
+
+    expect(await find('DL-1')).toEqual([idOf('msg-1')]);
+    expect(await find('DL-2')).toEqual([idOf('msg-1')]);
+    expect(await find('PO-1')).toEqual([idOf('msg-1')]);
+    expect(await find('DL-3')).toEqual([]);
+  });
+
   it('starts from the first page when the cursor cannot be read', async () => {
     const { store } = opened();
     await seed(store);
@@ -112,7 +126,7 @@ describe.each(backends())('the $name store finds exceptions', (backend) => {
     expect(page.items.map((x) => x.id)).toEqual([e(5), e(4)]);
   });
 
-  it('sums unresolved impact per plant, process and severity, with SLA breaches', async () => {
+  it('sums unresolved impact per severity, with SLA breaches and the keys of the process', async () => {
     const { store } = opened();
     const sla = (minutes: number) => ({ slaDeadline: T0 + minutes * MINUTE });
     const own = (value: string) => ({ businessKey: key(value), businessKeys: [key(value)] });
@@ -130,9 +144,9 @@ describe.each(backends())('the $name store finds exceptions', (backend) => {
     const now = T0 + 90 * MINUTE;
     expect(sorted(await store.impact({}, now))).toEqual(sorted([
       { plant: PLANT, process: PROCESS, severity: 'high', open: 2, oldestFirstSeenAt: T0,
-        slaBreaches: 1, businessKeys: 1 },
+        slaBreaches: 1, businessKeys: 2 },
       { plant: PLANT, process: PROCESS, severity: 'medium', open: 1,
-        oldestFirstSeenAt: T0 + MINUTE, slaBreaches: 1, businessKeys: 1 },
+        oldestFirstSeenAt: T0 + MINUTE, slaBreaches: 1, businessKeys: 2 },
       { plant: 'de-fra', process: PROCESS, severity: 'high', open: 1,
         oldestFirstSeenAt: T0 + 2 * MINUTE, slaBreaches: 1, businessKeys: 1 },
     ]));

@@ -59,7 +59,7 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
       .toEqual(['received', 'sent', 'delivered']);
   });
 
-  it('lets an older event arriving late add to the history without changing the state', async () => {
+  it('lets a late, older event add to the history without changing the state', async () => {
     const { store } = opened();
     await store.recordEvents([event({ stage: 'failed', eventTime: T0 + 5 * MINUTE })]);
     const [late] = await store.recordEvents([event({ stage: 'sent', eventTime: T0 + MINUTE })]);
@@ -188,7 +188,8 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
         event({ messageId: 'm2', quantity: 5 }),
         failure({ messageId: 'm3', quantity: 3, value: 30.25 }),
         failure({ messageId: 'm4', quantity: 7, value: 70, ...other('PO-4') }),
-        failure({ messageId: 'm5', quantity: 4, value: 40, ...other('PO-5') }, { class: 'unknown' }),
+        failure({ messageId: 'm5', quantity: 4, value: 40, ...other('PO-5') },
+          { class: 'unknown' }),
         event({ messageId: 'm6', quantity: 99, value: 990, ...other('PO-6') }),
         event({ messageId: 'm6', stage: 'delivered', eventTime: T0 + MINUTE, ...other('PO-6') }),
         event({ messageId: 'm7', plantId: 'de-fra', labels: { ...labels, plant: 'de-fra' } }),
