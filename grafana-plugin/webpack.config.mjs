@@ -9,7 +9,8 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const src = path.join(here, 'src');
 const dist = path.join(here, 'dist');
-const generatedDashboards = path.join(here, '..', 'dashboards', 'generated');
+// The provisioned dashboards, generated and committed by ../dashboards.
+const dashboards = path.join(here, '..', 'dashboards', 'json');
 const pkg = JSON.parse(readFileSync(path.join(here, 'package.json'), 'utf8'));
 
 const sharedByGrafana = [
@@ -56,9 +57,10 @@ function copyPatterns() {
     { from: 'panels/*/plugin.json', to: '[path][name][ext]', transform: stampMetadata },
     { from: 'panels/*/img/*', to: '[path][name][ext]' },
   ];
-  if (existsSync(generatedDashboards)) {
-    patterns.push({ from: path.join(generatedDashboards, '*.json'), to: 'dashboards/[name][ext]' });
+  if (!existsSync(dashboards)) {
+    throw new Error(`${dashboards} is missing: the app includes the dashboards that ../dashboards generates.`);
   }
+  patterns.push({ from: path.join(dashboards, '*.json'), to: 'dashboards/[name][ext]' });
   return patterns;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import Ajv from 'ajv';
@@ -16,7 +16,7 @@ const app = read(path.join(pluginRoot, 'src', 'plugin.json')) as {
   id: string;
   routes: PluginRoute[];
   roles: Array<{ role: { permissions: Array<{ action: string }> }; grants: string[] }>;
-  includes: Array<{ type: string; name?: string; path?: string; action?: string }>;
+  includes: Array<{ type: string; name?: string; path?: string; uid?: string; action?: string }>;
 };
 const panelDirs = readdirSync(path.join(pluginRoot, 'src', 'panels'));
 const settings = { jsonData: { collectorUrl: 'http://collector:8080' }, secureJsonData: { collectorToken: 't' } };
@@ -100,10 +100,13 @@ describe('includes', () => {
     expect(names.sort()).toEqual(panels.sort());
   });
 
-  const generated = path.join(repoRoot, 'dashboards', 'generated');
-  it.runIf(existsSync(generated))('point at the dashboards that dashboards/ generates', () => {
-    const files = readdirSync(generated).filter((file) => file.endsWith('.json'));
-    const included = app.includes.filter((entry) => entry.type === 'dashboard').map((entry) => entry.path);
-    expect(included.sort()).toEqual(files.map((file) => `dashboards/${file}`).sort());
+  it('point at the dashboards that ../dashboards generates, by file and uid', () => {
+    const dir = path.join(repoRoot, 'dashboards', 'json');
+    const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
+    const included = app.includes.filter((entry) => entry.type === 'dashboard');
+    expect(included.map((entry) => entry.path).sort()).toEqual(files.map((file) => `dashboards/${file}`).sort());
+    for (const entry of included) {
+      expect(read(path.join(dir, path.basename(entry.path ?? ''))).uid).toBe(entry.uid);
+    }
   });
 });

@@ -19,10 +19,13 @@ interface Props {
   onDrill?: (target: Drill) => void;
   /** NOC screens: larger type, read from across a room. */
   large?: boolean;
+  /** What a cell without data says. */
+  emptyLabel?: string;
 }
 
 /** Plants down, processes across; each cell says how badly a sync failure hurts. */
-export function ImpactMatrix({ plants, processes, cells, onDrill, large = false }: Props) {
+export function ImpactMatrix(props: Props) {
+  const { plants, processes, cells, onDrill, large = false, emptyLabel = 'not served' } = props;
   const styles = useStyles2(getStyles);
   const byKey = indexCells(cells);
   return (
@@ -59,6 +62,7 @@ export function ImpactMatrix({ plants, processes, cells, onDrill, large = false 
                   cell={byKey.get(cellKey(plant.id, process.id))}
                   testId={testIds.matrix.cell(plant.id, process.id)}
                   large={large}
+                  emptyLabel={emptyLabel}
                   onClick={onDrill && (() => onDrill({ plant: plant.id, process: process.id }))}
                 />
               </td>

@@ -11,16 +11,17 @@ interface Props {
   cell: MatrixCell | undefined;
   testId: string;
   large: boolean;
+  emptyLabel: string;
   onClick: (() => void) | undefined;
 }
 
 /** One cell: severity colour, shape and word, the headline and its details. */
-export function MatrixCellView({ cell, testId, large, onClick }: Props) {
+export function MatrixCellView({ cell, testId, large, emptyLabel, onClick }: Props) {
   const styles = useStyles2(getStyles, cell?.severity ?? 'none', large);
   if (!cell) {
     return (
       <div className={cx(styles.box, styles.empty)} data-testid={testId}>
-        not served
+        {emptyLabel}
       </div>
     );
   }

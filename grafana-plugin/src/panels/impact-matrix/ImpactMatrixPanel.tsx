@@ -27,7 +27,7 @@ export function ImpactMatrixPanel({ data, options, width, height }: PanelProps<M
   }
   return (
     <div className={styles.scroll} data-testid={testIds.panel.matrix}>
-      <ImpactMatrix {...matrix} onDrill={drill} large={options.large} />
+      <ImpactMatrix {...matrix} onDrill={drill} large={options.large} emptyLabel="no data" />
     </div>
   );
 }
