@@ -22,12 +22,17 @@ const catalog = readCatalog(`${repoRoot}/collector/catalog/example.yaml`);
 
 const MINUTE = 60_000;
 
-// The MES completions of cz-pls are held from 10s to 160s, then delivered
+/** Milliseconds left until `minutes` after the stacks started. */
+function until(started: number, minutes: number): number {
+  return Math.max(1000, started + minutes * MINUTE - Date.now());
+}
+
+// The MES completions of cz-pls are held from 5s to 185s, then delivered
 // late; ERP is down at us-clt from 10s to 250s. Real seconds: only the
 // scrape and evaluation intervals are shorter than in production.
 const REFERENCE = {
   kind: 'reference', plant: 'cz-pls', interface: 'mes-erp-completion', system: 'erp',
-  startAfterSeconds: 10, durationSeconds: 150,
+  startAfterSeconds: 5, durationSeconds: 180,
 } as const;
 const OUTAGE = {
   kind: 'outage', plant: 'us-clt', interface: 'mes-erp-completion', system: 'erp',
@@ -115,7 +120,7 @@ describe.skipIf(prometheus === undefined || alertmanager === undefined)('the sta
       const firing = (await prometheusAlerts(stack.prometheus.url)).filter((a) => a.state === 'firing');
       return firing.some((a) => a.labels.alertname === 'SyncgovSystemOutage' && a.labels.plant === 'us-clt')
         && firing.some((a) => isSymptom(a.labels));
-    }, 4 * MINUTE, 2000);
+    }, until(started, 5), 2000);
     await waitFor('Alertmanager to process the alerts', async () =>
       (await alertmanagerAlerts(stack.alertmanager.url)).some((a) => isSymptom(a.labels)), 30_000);
 
@@ -132,7 +137,7 @@ describe.skipIf(prometheus === undefined || alertmanager === undefined)('the sta
         .some(({ notification }) => notification.receiver === 'erp-support-page'), 30_000);
     const paged = stack.webhook.notifications.flatMap((n) => n.alerts.filter((a) => a.status === 'firing'));
     expect(paged.filter((a) => isSymptom(a.labels))).toEqual([]);
-  }, 6 * MINUTE);
+  }, 7 * MINUTE);
 
   it('pages the MES owner once for the late completions of cz-pls, then resolves after recovery', async () => {
     const hook = (): typeof reference.webhook.notifications => reference.webhook.notifications;
@@ -140,7 +145,7 @@ describe.skipIf(prometheus === undefined || alertmanager === undefined)('the sta
     const burn = { ...completion, alertname: 'SyncgovInterfaceLatencyBudgetBurn', long: '1h', short: '5m' };
 
     await waitFor('the backlog alert to reach the MES owner', async () =>
-      notified(hook(), 'firing', tooOld).length > 0, 4 * MINUTE, 1000);
+      notified(hook(), 'firing', tooOld).length > 0, until(started, 5), 1000);
     const [first] = notified(hook(), 'firing', tooOld);
     expect(first?.notification.receiver).toBe('mes-plant-support-page');
     expect(first?.notification.path).toBe('/syncgov/mes-plant-support/page');
@@ -150,7 +155,7 @@ describe.skipIf(prometheus === undefined || alertmanager === undefined)('the sta
     );
 
     await waitFor('the latency SLO alert to reach the MES owner', async () =>
-      notified(hook(), 'firing', burn).length > 0, 5 * MINUTE, 1000);
+      notified(hook(), 'firing', burn).length > 0, until(started, 8), 1000);
     const [late] = notified(hook(), 'firing', burn);
     expect(late?.notification.receiver).toBe('mes-plant-support-page');
     expect(late?.alert.labels).toMatchObject({ slo: 'mes-erp-completion-latency', sli: 'latency' });
@@ -158,12 +163,12 @@ describe.skipIf(prometheus === undefined || alertmanager === undefined)('the sta
 
     await waitFor('both alerts to resolve after recovery', async () =>
       notified(hook(), 'resolved', tooOld).length > 0 && notified(hook(), 'resolved', burn).length > 0,
-    Math.max(0, started + 9 * MINUTE - Date.now()), 1000);
+    until(started, 11), 1000);
 
     const otherPages = hook().filter((n) => n.receiver.endsWith('-page') && n.receiver !== 'mes-plant-support-page')
       .flatMap((n) => n.alerts).filter((a) => a.labels.plant === 'cz-pls' && a.labels.process === 'production-confirmation');
     expect(otherPages).toEqual([]);
-  }, 10 * MINUTE);
+  }, 12 * MINUTE);
 
   it('returns data for every query of every dashboard panel, with its variables substituted', async () => {
     await waitFor('the last panel poll to finish', async () => !polling, MINUTE);
