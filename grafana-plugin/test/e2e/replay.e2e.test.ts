@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testIds } from '../../src/components/testIds';
 import { type ExceptionSummary } from '../../src/api/types';
 import { launchChromium } from './support/browser';
+import { buildPlugin } from './support/buildPlugin';
 import { TOKENS } from './support/collectorConfig';
 import { replayable, waitFor } from './support/collectorApi';
 import { actAs, byTestId, open, SCREENSHOTS, shoot, type Theme } from './support/pages';
@@ -28,6 +29,7 @@ describe.skipIf(missing.length > 0 && !runningInCi())('governed replay in a brow
     if (missing.length > 0) {
       throw new Error(`the browser test cannot run:\n${missing.join('\n')}`);
     }
+    buildPlugin();
     stack = await startStack();
     context = await launchChromium();
     try {
