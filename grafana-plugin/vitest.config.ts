@@ -12,8 +12,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 15_000,
-    hookTimeout: 120_000,
-    expect: { poll: { timeout: 20_000 } },
+    hookTimeout: 240_000,
+    expect: { poll: { timeout: 30_000 } },
     // Loading @grafana/ui takes seconds; share it between the files of a worker.
     isolate: false,
     css: false,

@@ -19,7 +19,7 @@ if (missing.length > 0 && !runningInCi()) {
 
 const APP = '/a/syncgov-governance-app';
 
-describe.skipIf(missing.length > 0 && !runningInCi())('governed replay in a browser', { timeout: 90_000 }, () => {
+describe.skipIf(missing.length > 0 && !runningInCi())('governed replay in a browser', { timeout: 180_000 }, () => {
   let stack: Stack;
   let context: BrowserContext;
   let first: ExceptionSummary;
@@ -37,7 +37,7 @@ describe.skipIf(missing.length > 0 && !runningInCi())('governed replay in a brow
     } catch (error) {
       throw new Error(`${String(error)}\ncollector log:\n${stack.collector.log.slice(-20).join('\n')}`);
     }
-  }, 120_000);
+  }, 240_000);
 
   afterEach(async (test) => {
     if (test.task.result?.state === 'fail' && context) {
