@@ -58,7 +58,9 @@ function copyPatterns() {
     { from: 'panels/*/img/*', to: '[path][name][ext]' },
   ];
   if (!existsSync(dashboards)) {
-    throw new Error(`${dashboards} is missing: the app includes the dashboards that ../dashboards generates.`);
+    throw new Error(
+      `${dashboards} is missing: the app includes the dashboards that ../dashboards generates.`
+    );
   }
   patterns.push({ from: path.join(dashboards, '*.json'), to: 'dashboards/[name][ext]' });
   return patterns;

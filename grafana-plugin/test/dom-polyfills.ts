@@ -30,7 +30,8 @@ if (typeof window !== 'undefined') {
       return [];
     }
   }
-  globalThis.IntersectionObserver ??= NoopIntersectionObserver as unknown as typeof IntersectionObserver;
+  globalThis.IntersectionObserver ??=
+    NoopIntersectionObserver as unknown as typeof IntersectionObserver;
 }
 
 export {};

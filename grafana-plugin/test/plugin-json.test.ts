@@ -19,14 +19,22 @@ const app = read(path.join(pluginRoot, 'src', 'plugin.json')) as {
   includes: Array<{ type: string; name?: string; path?: string; uid?: string; action?: string }>;
 };
 const panelDirs = readdirSync(path.join(pluginRoot, 'src', 'panels'));
-const settings = { jsonData: { collectorUrl: 'http://collector:8080' }, secureJsonData: { collectorToken: 't' } };
+const settings = {
+  jsonData: { collectorUrl: 'http://collector:8080' },
+  secureJsonData: { collectorToken: 't' },
+};
 
 describe('plugin.json files', () => {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    unicodeRegExp: false,
+  });
   const validate = ajv.compile(read(schemaPath));
   const files = ['plugin.json', ...panelDirs.map((dir) => path.join('panels', dir, 'plugin.json'))];
 
-  it.each(files)('%s fits Grafana\'s plugin schema', (file) => {
+  it.each(files)("%s fits Grafana's plugin schema", (file) => {
     const valid = validate(read(path.join(pluginRoot, 'src', file)));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
@@ -40,7 +48,9 @@ describe('plugin.json files', () => {
 describe('proxy routes', () => {
   it('send reads to the collector /v1 API with the token from secure settings', () => {
     const match = matchRoute(app.routes, 'GET', 'v1/exceptions');
-    expect(match && targetUrl(match, settings, '?plant=p1')).toBe('http://collector:8080/v1/exceptions?plant=p1');
+    expect(match && targetUrl(match, settings, '?plant=p1')).toBe(
+      'http://collector:8080/v1/exceptions?plant=p1'
+    );
     expect(match?.route.reqAction).toBe(PERMISSIONS.read);
     expect(match?.route.headers).toContainEqual({
       name: 'Authorization',
@@ -64,12 +74,16 @@ describe('proxy routes', () => {
 
   it('send bulk replay to /v1/replays behind the replay permission', () => {
     const match = matchRoute(app.routes, 'POST', 'bulk-replay/jobs/j1/cancel');
-    expect(match && targetUrl(match, settings, '')).toBe('http://collector:8080/v1/replays/jobs/j1/cancel');
+    expect(match && targetUrl(match, settings, '')).toBe(
+      'http://collector:8080/v1/replays/jobs/j1/cancel'
+    );
     expect(match?.route.reqAction).toBe(PERMISSIONS.replay);
   });
 
   it('only use actions that a role of this plugin grants', () => {
-    const declared = new Set(app.roles.flatMap((entry) => entry.role.permissions.map((p) => p.action)));
+    const declared = new Set(
+      app.roles.flatMap((entry) => entry.role.permissions.map((p) => p.action))
+    );
     for (const route of app.routes) {
       expect(declared.has(route.reqAction ?? '')).toBe(true);
       expect(route.url).toMatch(/^\{\{ \.JsonData\.collectorUrl \}\}\/v1/);
@@ -79,7 +93,9 @@ describe('proxy routes', () => {
 
   it('grant view to Viewer, replay to Editor and approval to Admin', () => {
     const grants = (action: string) =>
-      app.roles.filter((entry) => entry.role.permissions.some((p) => p.action === action)).flatMap((e) => e.grants);
+      app.roles
+        .filter((entry) => entry.role.permissions.some((p) => p.action === action))
+        .flatMap((e) => e.grants);
     expect(grants(PERMISSIONS.read).sort()).toEqual(['Admin', 'Editor', 'Viewer']);
     expect(grants(PERMISSIONS.replay).sort()).toEqual(['Admin', 'Editor']);
     expect(grants(PERMISSIONS.approve)).toEqual(['Admin']);
@@ -96,7 +112,9 @@ describe('includes', () => {
 
   it('list every nested panel by its name', () => {
     const names = app.includes.filter((entry) => entry.type === 'panel').map((entry) => entry.name);
-    const panels = panelDirs.map((dir) => read(path.join(pluginRoot, 'src', 'panels', dir, 'plugin.json')).name);
+    const panels = panelDirs.map(
+      (dir) => read(path.join(pluginRoot, 'src', 'panels', dir, 'plugin.json')).name
+    );
     expect(names.sort()).toEqual(panels.sort());
   });
 
@@ -104,7 +122,9 @@ describe('includes', () => {
     const dir = path.join(repoRoot, 'dashboards', 'json');
     const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
     const included = app.includes.filter((entry) => entry.type === 'dashboard');
-    expect(included.map((entry) => entry.path).sort()).toEqual(files.map((file) => `dashboards/${file}`).sort());
+    expect(included.map((entry) => entry.path).sort()).toEqual(
+      files.map((file) => `dashboards/${file}`).sort()
+    );
     for (const entry of included) {
       expect(read(path.join(dir, path.basename(entry.path ?? ''))).uid).toBe(entry.uid);
     }

@@ -1,10 +1,6 @@
 import { hasPermission } from '@grafana/runtime';
 
-import {
-  type AllowedAction,
-  type ExceptionAction,
-  type ExceptionSummary,
-} from '../api/types';
+import { type AllowedAction, type ExceptionAction, type ExceptionSummary } from '../api/types';
 import { PLUGIN_ID } from '../constants';
 
 /** The RBAC actions this app declares in plugin.json. */

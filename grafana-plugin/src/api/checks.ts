@@ -24,9 +24,7 @@ export const str: Check<string> = (value, at) =>
   typeof value === 'string' ? undefined : misfit(at, 'a string', value);
 
 export const num: Check<number> = (value, at) =>
-  typeof value === 'number' && Number.isFinite(value)
-    ? undefined
-    : misfit(at, 'a number', value);
+  typeof value === 'number' && Number.isFinite(value) ? undefined : misfit(at, 'a number', value);
 
 export const bool: Check<boolean> = (value, at) =>
   typeof value === 'boolean' ? undefined : misfit(at, 'a boolean', value);

@@ -18,19 +18,26 @@ describe('collector client', () => {
   it('reads through the app plugin proxy, never the collector directly', async () => {
     backend.on('GET', /\/v1\/catalog$/, { body: catalog });
     await expect(getCatalog()).resolves.toEqual(catalog);
-    expect(backend.callsTo('GET', /catalog/)[0]?.url).toBe('/api/plugin-proxy/syncgov-governance-app/v1/catalog');
+    expect(backend.callsTo('GET', /catalog/)[0]?.url).toBe(
+      '/api/plugin-proxy/syncgov-governance-app/v1/catalog'
+    );
   });
 
   it('puts set filter fields in the query string and drops empty ones', async () => {
     backend.on('GET', /\/v1\/exceptions/, { body: { items: [], nextCursor: null, total: 0 } });
-    await listExceptions({ plant: 'berlin', class: '', businessKey: 'productionOrder:1' }, { limit: 50 });
+    await listExceptions(
+      { plant: 'berlin', class: '', businessKey: 'productionOrder:1' },
+      { limit: 50 }
+    );
     expect(backend.callsTo('GET', /exceptions/)[0]?.url).toBe(
       '/api/plugin-proxy/syncgov-governance-app/v1/exceptions?plant=berlin&businessKey=productionOrder%3A1&limit=50'
     );
   });
 
   it('posts each action to its own gated route with the request id', async () => {
-    backend.on('POST', /\/actions\/replay\//, { body: { status: 'sent', replay: null, exception: detail() } });
+    backend.on('POST', /\/actions\/replay\//, {
+      body: { status: 'sent', replay: null, exception: detail() },
+    });
     await takeAction('exc/1', 'replay', { requestId: 'r-1', reason: 'ERP is back' });
     expect(backend.callsTo('POST', /replay/)[0]).toEqual({
       method: 'POST',
@@ -44,10 +51,12 @@ describe('collector client', () => {
     backend.on('GET', /\/v1\/impact/, { body: broken });
     const error = await failure(getImpact());
     expect(error.code).toBe('SYNCGOV_UI_UNEXPECTED_RESPONSE');
-    expect(error.message).toContain('$.cells[0].severity should be one of critical, high, medium, low, none');
+    expect(error.message).toContain(
+      '$.cells[0].severity should be one of critical, high, medium, low, none'
+    );
   });
 
-  it('keeps the collector\'s own code, message and hint', async () => {
+  it("keeps the collector's own code, message and hint", async () => {
     backend.on('POST', /actions\/replay/, {
       status: 409,
       body: {
@@ -68,8 +77,11 @@ describe('collector client', () => {
     });
   });
 
-  it('explains a refusal by Grafana\'s route permissions', async () => {
-    backend.on('POST', /actions\/approve/, { status: 403, body: { message: 'plugin proxy route access denied' } });
+  it("explains a refusal by Grafana's route permissions", async () => {
+    backend.on('POST', /actions\/approve/, {
+      status: 403,
+      body: { message: 'plugin proxy route access denied' },
+    });
     const error = await failure(takeAction('exc-1', 'approve', { requestId: 'r' }));
     expect(error.code).toBe('GRAFANA_ROUTE_DENIED');
     expect(error.hint).toContain('Approver');

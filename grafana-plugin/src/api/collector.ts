@@ -45,7 +45,10 @@ export function getCatalog(): Promise<Catalog> {
 }
 
 export function getImpact(filter: { region?: string; plant?: string; process?: string } = {}) {
-  return call<ImpactReport>({ method: 'GET', url: `${READ}/impact${query(filter)}` }, impactReportCheck);
+  return call<ImpactReport>(
+    { method: 'GET', url: `${READ}/impact${query(filter)}` },
+    impactReportCheck
+  );
 }
 
 export function listExceptions(

@@ -163,7 +163,11 @@ export const replayPlanCheck: Check<ReplayPlan> = shape<ReplayPlan>({
   businessKeys: arrayOf(str),
   businessKeyCount: num,
   oldestAgeSeconds: nullable(num),
-  duplicateRisk: shape({ level: oneOf(['none', 'low', 'high'] as const), count: num, reasons: arrayOf(str) }),
+  duplicateRisk: shape({
+    level: oneOf(['none', 'low', 'high'] as const),
+    count: num,
+    reasons: arrayOf(str),
+  }),
   heldBack: arrayOf(shape({ decision: str, reason: str, count: num })),
 });
 

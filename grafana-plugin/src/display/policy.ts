@@ -5,7 +5,8 @@ const CONSEQUENCE: Record<ReplayDecision, string> = {
   allowed: 'The stored message is sent once to the target, with an idempotency key.',
   needs_approval: 'Your request goes to an approver; nothing is sent until it is approved.',
   held: 'Nothing is sent: the message waits until its prerequisite completes.',
-  target_down: 'Nothing is sent: the target system is down, and replaying into an outage is refused.',
+  target_down:
+    'Nothing is sent: the target system is down, and replaying into an outage is refused.',
   blocked: 'Nothing is sent: policy blocks replay for this exception.',
   never: 'Nothing is sent: this class is never replayed; confirm and resolve it instead.',
 };

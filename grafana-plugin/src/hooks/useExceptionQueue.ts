@@ -19,7 +19,11 @@ export interface Queue {
 export function useExceptionQueue(filter: ExceptionFilter, limit = PAGE_SIZE): Queue {
   const key = JSON.stringify(filter);
   const first = useLoad(() => listExceptions(filter, { limit }), `${key}|${limit}`);
-  const [more, setMore] = useState<{ key: string; items: ExceptionSummary[]; cursor: string | null }>();
+  const [more, setMore] = useState<{
+    key: string;
+    items: ExceptionSummary[];
+    cursor: string | null;
+  }>();
   const current = more?.key === key && first.data ? more : undefined;
   const cursor = current ? current.cursor : (first.data?.nextCursor ?? null);
 

@@ -11,7 +11,16 @@ import { collectorEnv, TOKENS } from './support/collectorConfig';
 import { ReplayTarget } from './support/replayTarget';
 
 export const DIST = path.join(pluginRoot, 'dist');
-const ICONS = path.join(repoRoot, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
+const ICONS = path.join(
+  repoRoot,
+  'node_modules',
+  '@grafana',
+  'ui',
+  'dist',
+  'public',
+  'img',
+  'icons'
+);
 const FONTS = path.join(repoRoot, 'node_modules', '@fontsource', 'inter', 'files');
 
 /** Everything the browser test talks to, started together and stopped together. */
@@ -39,14 +48,19 @@ export async function startStack(): Promise<Stack> {
   await buildHarness(assetsDir);
 
   const pluginJson = JSON.parse(readFileSync(path.join(DIST, 'plugin.json'), 'utf8'));
-  const users = Object.fromEntries(USERS.map(([login, role]) => [login, userWithRole(pluginJson, login, role)]));
+  const users = Object.fromEntries(
+    USERS.map(([login, role]) => [login, userWithRole(pluginJson, login, role)])
+  );
   const harness = new HarnessServer({
     distDir: DIST,
     assetsDir,
     iconsDir: ICONS,
     fontsDir: FONTS,
     users,
-    settings: { jsonData: { collectorUrl: collector.url }, secureJsonData: { collectorToken: TOKENS.operator } },
+    settings: {
+      jsonData: { collectorUrl: collector.url },
+      secureJsonData: { collectorToken: TOKENS.operator },
+    },
   });
   const harnessUrl = await harness.start();
   const stop = async () => {

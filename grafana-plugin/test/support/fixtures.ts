@@ -102,8 +102,20 @@ export function detail(overrides: Partial<ExceptionDetail> = {}): ExceptionDetai
     payload: { order: '1000123', quantity: 40, customer: { name: '***' } },
     payloadRef: null,
     timeline: [
-      { at: '2026-07-14T05:00:00.000Z', kind: 'event', summary: 'failed: ERP answered 503', actor: null, detail: null },
-      { at: '2026-07-14T06:00:00.000Z', kind: 'audit', summary: 'acknowledged', actor: 'ana', detail: null },
+      {
+        at: '2026-07-14T05:00:00.000Z',
+        kind: 'event',
+        summary: 'failed: ERP answered 503',
+        actor: null,
+        detail: null,
+      },
+      {
+        at: '2026-07-14T06:00:00.000Z',
+        kind: 'audit',
+        summary: 'acknowledged',
+        actor: 'ana',
+        detail: null,
+      },
     ],
     allowedActions: [
       { action: 'replay', allowed: true, reason: null },

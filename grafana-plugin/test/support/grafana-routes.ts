@@ -25,7 +25,10 @@ function segmentsMatch(pattern: string[], actual: string[]): string | undefined 
     if (part === '*' && index === pattern.length - 1) {
       return actual.slice(index).join('/');
     }
-    if (actual[index] === undefined || (part !== '*' && !part.startsWith(':') && part !== actual[index])) {
+    if (
+      actual[index] === undefined ||
+      (part !== '*' && !part.startsWith(':') && part !== actual[index])
+    ) {
       return undefined;
     }
   }
@@ -60,11 +63,14 @@ export interface Templating {
 
 /** Grafana's `{{ .JsonData.x }}` and `{{ .SecureJsonData.x }}` substitution. */
 export function interpolate(template: string, data: Templating): string {
-  return template.replace(/\{\{\s*\.(JsonData|SecureJsonData)\.(\w+)\s*\}\}/g, (_all, bag: string, key: string) => {
-    const source = bag === 'JsonData' ? data.jsonData : data.secureJsonData;
-    const value = source[key];
-    return value === undefined ? '' : String(value);
-  });
+  return template.replace(
+    /\{\{\s*\.(JsonData|SecureJsonData)\.(\w+)\s*\}\}/g,
+    (_all, bag: string, key: string) => {
+      const source = bag === 'JsonData' ? data.jsonData : data.secureJsonData;
+      const value = source[key];
+      return value === undefined ? '' : String(value);
+    }
+  );
 }
 
 /** The URL the proxy sends a matched request to, query string kept. */

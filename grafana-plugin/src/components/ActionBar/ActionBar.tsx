@@ -7,7 +7,14 @@ import { type ExceptionAction, type ExceptionDetail } from '../../api/types';
 import { testIds } from '../testIds';
 
 /** The actions offered on every exception, in the order people reach for them. */
-const ALWAYS_SHOWN: ExceptionAction[] = ['replay', 'acknowledge', 'approve', 'reject', 'resolve', 'ignore'];
+const ALWAYS_SHOWN: ExceptionAction[] = [
+  'replay',
+  'acknowledge',
+  'approve',
+  'reject',
+  'resolve',
+  'ignore',
+];
 
 const LABELS: Record<ExceptionAction, string> = {
   replay: 'Replay',

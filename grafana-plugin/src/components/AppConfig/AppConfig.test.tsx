@@ -11,7 +11,13 @@ import { type AppJsonData } from './settings';
 const info = {
   name: 'syncgov-collector',
   version: '0.1.0',
-  catalog: { organisation: 'Acme', plants: 3, processes: 8, interfaces: 14, loadedAt: '2026-07-14T08:00:00Z' },
+  catalog: {
+    organisation: 'Acme',
+    plants: 3,
+    processes: 8,
+    interfaces: 14,
+    loadedAt: '2026-07-14T08:00:00Z',
+  },
 };
 
 function renderConfig(jsonData: AppJsonData, tokenSaved: boolean) {
@@ -24,7 +30,8 @@ function renderConfig(jsonData: AppJsonData, tokenSaved: boolean) {
   render(<AppConfig {...({ plugin: { meta }, query: {} } as unknown as AppConfigProps)} />);
 }
 
-const settingsCalls = () => backend.callsTo('POST', /\/api\/plugins\/syncgov-governance-app\/settings$/);
+const settingsCalls = () =>
+  backend.callsTo('POST', /\/api\/plugins\/syncgov-governance-app\/settings$/);
 
 describe('App configuration', () => {
   it('saves the URL without resending a token that was not changed', async () => {
@@ -61,7 +68,12 @@ describe('App configuration', () => {
     const user = userEvent.setup();
     backend.on('POST', /settings$/, { body: {} }).on('GET', /\/v1\/info$/, {
       status: 401,
-      body: { statusCode: 401, code: 'SYNCGOV_AUTH_TOKEN_UNKNOWN', error: 'Unauthorized', message: 'The token is not known.' },
+      body: {
+        statusCode: 401,
+        code: 'SYNCGOV_AUTH_TOKEN_UNKNOWN',
+        error: 'Unauthorized',
+        message: 'The token is not known.',
+      },
     });
     renderConfig({ collectorUrl: 'http://collector:8080' }, true);
     await user.click(screen.getByTestId(testIds.appConfig.save));

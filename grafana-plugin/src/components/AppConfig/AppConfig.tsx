@@ -25,7 +25,10 @@ export function AppConfig({ plugin }: AppConfigProps) {
   const saveAndTest = async () => {
     setBusy(true);
     try {
-      await saveSettings({ collectorUrl: url, ...(token === undefined ? {} : { collectorToken: token }) });
+      await saveSettings({
+        collectorUrl: url,
+        ...(token === undefined ? {} : { collectorToken: token }),
+      });
       setTokenSet(tokenSet || Boolean(token));
       setToken(undefined);
       setConnection({ state: 'ok', info: await getInfo() });
@@ -38,7 +41,12 @@ export function AppConfig({ plugin }: AppConfigProps) {
 
   return (
     <FieldSet label="Collector" className={styles.form}>
-      <Field label="Collector URL" description="As Grafana's server reaches it" invalid={Boolean(url) && Boolean(problem)} error={problem}>
+      <Field
+        label="Collector URL"
+        description="As Grafana's server reaches it"
+        invalid={Boolean(url) && Boolean(problem)}
+        error={problem}
+      >
         <Input
           value={url}
           placeholder="http://collector:8080"
@@ -46,7 +54,10 @@ export function AppConfig({ plugin }: AppConfigProps) {
           data-testid={testIds.appConfig.url}
         />
       </Field>
-      <Field label="Collector token" description="Stored encrypted by Grafana and sent only from its server">
+      <Field
+        label="Collector token"
+        description="Stored encrypted by Grafana and sent only from its server"
+      >
         <SecretInput
           value={token ?? ''}
           isConfigured={tokenSet && token === undefined}
@@ -58,7 +69,11 @@ export function AppConfig({ plugin }: AppConfigProps) {
           data-testid={testIds.appConfig.token}
         />
       </Field>
-      <Button onClick={saveAndTest} disabled={busy || Boolean(problem)} data-testid={testIds.appConfig.save}>
+      <Button
+        onClick={saveAndTest}
+        disabled={busy || Boolean(problem)}
+        data-testid={testIds.appConfig.save}
+      >
         Save and test
       </Button>
       {connection && <ConnectionResult connection={connection} />}

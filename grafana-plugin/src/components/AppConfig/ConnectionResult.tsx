@@ -7,8 +7,7 @@ import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { testIds } from '../testIds';
 
 export type Connection =
-  | { state: 'ok'; info: CollectorInfo }
-  | { state: 'failed'; error: CollectorError };
+  { state: 'ok'; info: CollectorInfo } | { state: 'failed'; error: CollectorError };
 
 /** The outcome of a connection test, with the collector's own account of itself. */
 export function ConnectionResult({ connection }: { connection: Connection }) {

@@ -43,7 +43,7 @@ export async function saveSettings(update: SettingsUpdate): Promise<void> {
 export function urlProblem(url: string): string | undefined {
   const text = url.trim();
   if (text === '') {
-    return 'Enter the collector URL as Grafana\'s server reaches it, for example http://collector:8080.';
+    return "Enter the collector URL as Grafana's server reaches it, for example http://collector:8080.";
   }
   try {
     const parsed = new URL(text);

@@ -65,7 +65,11 @@ export function BulkReplayModal({ filter, onDismiss, onFinished }: Props) {
           {job ? 'Close' : 'Cancel'}
         </Button>
         {running && (
-          <Button variant="destructive" onClick={() => cancel(job.id)} data-testid={testIds.bulk.cancel}>
+          <Button
+            variant="destructive"
+            onClick={() => cancel(job.id)}
+            data-testid={testIds.bulk.cancel}
+          >
             Stop replay
           </Button>
         )}

@@ -59,7 +59,10 @@ export function PlanView({ plan }: { plan: ReplayPlan }) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  count: css({ fontSize: theme.typography.h3.fontSize, fontWeight: theme.typography.fontWeightBold }),
+  count: css({
+    fontSize: theme.typography.h3.fontSize,
+    fontWeight: theme.typography.fontWeightBold,
+  }),
   facts: css({
     display: 'grid',
     gridTemplateColumns: '140px 1fr',

@@ -48,7 +48,12 @@ export function ExceptionDrawer({ exceptionId, onClose, onChanged }: Props) {
             <ActionBar exception={exception} onAction={setPending} />
             <TabsBar>
               {TABS.map((name) => (
-                <Tab key={name} label={name} active={tab === name} onChangeTab={() => setTab(name)} />
+                <Tab
+                  key={name}
+                  label={name}
+                  active={tab === name}
+                  onChangeTab={() => setTab(name)}
+                />
               ))}
             </TabsBar>
             <TabContent>

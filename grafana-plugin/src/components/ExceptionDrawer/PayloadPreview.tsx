@@ -18,7 +18,9 @@ export function PayloadPreview({ payload, payloadRef }: Props) {
   if (payload === null || payload === undefined) {
     return (
       <p data-testid={testIds.drawer.payload}>
-        {payloadRef ? `The payload is stored at ${payloadRef} and is not previewed.` : 'No payload was kept.'}
+        {payloadRef
+          ? `The payload is stored at ${payloadRef} and is not previewed.`
+          : 'No payload was kept.'}
       </p>
     );
   }

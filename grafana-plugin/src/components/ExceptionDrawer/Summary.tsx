@@ -19,14 +19,32 @@ export function Summary({ exception }: Props) {
     ['Severity', <SeverityBadge key="s" severity={exception.severity} />],
     ['State', stateLabel(exception.state)],
     ['Business key', <KeyLink key="k" exception={exception} />],
-    ['Interface', <TextLink key="i" href={catalogLink(exception.interface)} inline>{exception.interface}</TextLink>],
+    [
+      'Interface',
+      <TextLink key="i" href={catalogLink(exception.interface)} inline>
+        {exception.interface}
+      </TextLink>,
+    ],
     ['Plant / process', `${exception.plant} / ${exception.process}`],
     ['Class', classLabel(exception.class)],
-    ['Owner', exception.assignee ? `${exception.owner} (assigned to ${exception.assignee})` : exception.owner],
+    [
+      'Owner',
+      exception.assignee
+        ? `${exception.owner} (assigned to ${exception.assignee})`
+        : exception.owner,
+    ],
     ['Error', [exception.errorCode, exception.errorMessage].filter(Boolean).join(': ') || '–'],
-    ['Seen', `${exception.occurrences}× since ${formatTime(exception.firstSeenAt)}, waiting ${formatAge(exception.ageSeconds)}`],
+    [
+      'Seen',
+      `${exception.occurrences}× since ${formatTime(exception.firstSeenAt)}, waiting ${formatAge(exception.ageSeconds)}`,
+    ],
     ['Message id', exception.messageId],
-    ['Link', <TextLink key="l" href={exceptionLink(exception.id)} inline>{exceptionLink(exception.id)}</TextLink>],
+    [
+      'Link',
+      <TextLink key="l" href={exceptionLink(exception.id)} inline>
+        {exceptionLink(exception.id)}
+      </TextLink>,
+    ],
   ];
   return (
     <>
@@ -65,6 +83,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     gridTemplateColumns: '140px 1fr',
     gap: theme.spacing(1),
     dt: { color: theme.colors.text.secondary },
-    dd: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), overflowWrap: 'anywhere' },
+    dd: {
+      margin: 0,
+      display: 'flex',
+      flexWrap: 'wrap',
+      gap: theme.spacing(1),
+      overflowWrap: 'anywhere',
+    },
   }),
 });

@@ -44,6 +44,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     padding: theme.spacing(0.75, 0),
     borderBottom: `1px solid ${theme.colors.border.weak}`,
   }),
-  time: css({ fontFamily: theme.typography.fontFamilyMonospace, color: theme.colors.text.secondary }),
+  time: css({
+    fontFamily: theme.typography.fontFamilyMonospace,
+    color: theme.colors.text.secondary,
+  }),
   actor: css({ color: theme.colors.text.secondary }),
 });

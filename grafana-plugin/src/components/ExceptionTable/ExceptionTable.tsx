@@ -17,7 +17,19 @@ interface Props {
   compact?: boolean;
 }
 
-const COLUMNS = ['Severity', 'Business key', 'Interface', 'Plant', 'Process', 'Class', 'State', 'Owner', 'Age', 'Replay policy', ''];
+const COLUMNS = [
+  'Severity',
+  'Business key',
+  'Interface',
+  'Plant',
+  'Process',
+  'Class',
+  'State',
+  'Owner',
+  'Age',
+  'Replay policy',
+  '',
+];
 const COMPACT = new Set(['Severity', 'Business key', 'Plant', 'Class', 'Age', '']);
 
 /** The work queue: one row per exception, worst first as the collector sorts. */
@@ -70,7 +82,9 @@ function Row({ item, compact, onOpen, onReplay }: RowProps) {
       {!compact && <td>{stateLabel(item.state)}</td>}
       {!compact && <td>{item.owner}</td>}
       <td>{formatAge(item.ageSeconds)}</td>
-      {!compact && <td title={item.replayPolicy.reason}>{decisionLabel(item.replayPolicy.decision)}</td>}
+      {!compact && (
+        <td title={item.replayPolicy.reason}>{decisionLabel(item.replayPolicy.decision)}</td>
+      )}
       <td>
         <ReplayButton item={item} onReplay={onReplay} />
       </td>

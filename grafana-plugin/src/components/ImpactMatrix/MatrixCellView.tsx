@@ -98,7 +98,10 @@ const getStyles = (theme: GrafanaTheme2, severity: Severity, large: boolean) => 
       letterSpacing: '0.04em',
     }),
     headline: css({ whiteSpace: 'nowrap', lineHeight: 1.1 }),
-    value: css({ fontSize: large ? '2.2em' : '1.6em', fontWeight: theme.typography.fontWeightBold }),
+    value: css({
+      fontSize: large ? '2.2em' : '1.6em',
+      fontWeight: theme.typography.fontWeightBold,
+    }),
     unit: css({ fontSize: '1em' }),
     detail: css({ fontSize: '0.9em', lineHeight: 1.35 }),
   };

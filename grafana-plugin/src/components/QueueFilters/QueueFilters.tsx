@@ -3,7 +3,12 @@ import { type GrafanaTheme2, type SelectableValue } from '@grafana/data';
 import { Field, Input, Select, useStyles2 } from '@grafana/ui';
 import { useState } from 'react';
 
-import { type Catalog, EXCEPTION_CLASSES, EXCEPTION_STATES, type ExceptionFilter } from '../../api/types';
+import {
+  type Catalog,
+  EXCEPTION_CLASSES,
+  EXCEPTION_STATES,
+  type ExceptionFilter,
+} from '../../api/types';
 import { classLabel, stateLabel } from '../../display/format';
 import { testIds } from '../testIds';
 
@@ -17,10 +22,15 @@ interface Props {
 
 function options(catalog: Catalog | undefined): Record<SelectName, Array<SelectableValue<string>>> {
   const owners = new Set(Object.values(catalog?.owners ?? {}));
-  catalog?.interfaces.forEach((entry) => Object.values(entry.owners ?? {}).forEach((team) => owners.add(team)));
+  catalog?.interfaces.forEach((entry) =>
+    Object.values(entry.owners ?? {}).forEach((team) => owners.add(team))
+  );
   return {
     plant: (catalog?.plants ?? []).map((plant) => ({ value: plant.id, label: plant.name })),
-    process: (catalog?.processes ?? []).map((process) => ({ value: process.id, label: process.name })),
+    process: (catalog?.processes ?? []).map((process) => ({
+      value: process.id,
+      label: process.name,
+    })),
     interface: (catalog?.interfaces ?? []).map((entry) => ({ value: entry.id, label: entry.name })),
     class: EXCEPTION_CLASSES.map((value) => ({ value, label: classLabel(value) })),
     owner: [...owners].sort().map((team) => ({ value: team, label: team })),

@@ -21,7 +21,12 @@ function open(onReplayed = vi.fn()) {
 const replayed = {
   status: 'sent',
   exception: detail({ state: 'replaying' }),
-  replay: { id: 'rp-1', idempotencyKey: 'exc-1:1', state: 'sent', target: 'POST http://erp/confirm' },
+  replay: {
+    id: 'rp-1',
+    idempotencyKey: 'exc-1:1',
+    state: 'sent',
+    target: 'POST http://erp/confirm',
+  },
 };
 
 describe('Replay confirmation', () => {
@@ -48,7 +53,9 @@ describe('Replay confirmation', () => {
       'Replay sent once; the success event that follows confirms it. Idempotency key exc-1:1.'
     );
     expect(backend.callsTo('POST', /actions\/replay\//)).toHaveLength(1);
-    expect(backend.calls.at(-1)?.body).toEqual({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(backend.calls.at(-1)?.body).toEqual({
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(onReplayed).toHaveBeenCalledTimes(1);
     expect(button).toBeDisabled();
   });
@@ -56,17 +63,22 @@ describe('Replay confirmation', () => {
   it('asks for approval instead of replaying when policy needs it', async () => {
     const review = detail({
       class: 'posting_rule',
-      replayPolicy: { decision: 'needs_approval', reason: 'Posting-rule rejections need a business review.' },
+      replayPolicy: {
+        decision: 'needs_approval',
+        reason: 'Posting-rule rejections need a business review.',
+      },
     });
     backend.on('GET', /exceptions\/exc-1$/, { body: review });
     open();
-    expect(await screen.findByTestId(testIds.replayConfirm.confirm)).toHaveTextContent('Request approval');
+    expect(await screen.findByTestId(testIds.replayConfirm.confirm)).toHaveTextContent(
+      'Request approval'
+    );
     expect(screen.getByTestId(testIds.replayConfirm.policy)).toHaveTextContent(
       'nothing is sent until it is approved'
     );
   });
 
-  it('refuses a replay into an outage with the collector\'s reason', async () => {
+  it("refuses a replay into an outage with the collector's reason", async () => {
     const outage = detail({
       class: 'upstream_outage',
       replayPolicy: { decision: 'target_down', reason: 'ERP is down since 07:40.' },
@@ -90,12 +102,17 @@ describe('Replay confirmation', () => {
     );
   });
 
-  it('shows the collector\'s refusal when another replay got there first', async () => {
+  it("shows the collector's refusal when another replay got there first", async () => {
     const user = userEvent.setup();
     backend.on('GET', /exceptions\/exc-1$/, { body: detail() });
     backend.on('POST', /actions\/replay\//, {
       status: 409,
-      body: { statusCode: 409, code: 'SYNCGOV_REPLAY_IN_PROGRESS', error: 'Conflict', message: 'Already replaying.' },
+      body: {
+        statusCode: 409,
+        code: 'SYNCGOV_REPLAY_IN_PROGRESS',
+        error: 'Conflict',
+        message: 'Already replaying.',
+      },
     });
     const onReplayed = open();
     await user.click(await screen.findByTestId(testIds.replayConfirm.confirm));

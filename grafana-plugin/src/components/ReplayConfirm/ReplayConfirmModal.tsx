@@ -96,7 +96,9 @@ function Body({ exception, phase, reason, onReason, onSend, onDismiss }: BodyPro
         <Input value={reason} onChange={(event) => onReason(event.currentTarget.value)} />
       </Field>
       {!verdict.allowed && (
-        <p data-testid={testIds.drawer.actionReason('replay')}>Replay unavailable: {verdict.reason}</p>
+        <p data-testid={testIds.drawer.actionReason('replay')}>
+          Replay unavailable: {verdict.reason}
+        </p>
       )}
       <Outcome phase={phase} />
       <Modal.ButtonRow>

@@ -17,7 +17,14 @@ function matches(entry: CatalogInterface, text: string): boolean {
   if (needle === '') {
     return true;
   }
-  const haystack = [entry.id, entry.name, entry.source, entry.target, entry.process, ...entry.plants];
+  const haystack = [
+    entry.id,
+    entry.name,
+    entry.source,
+    entry.target,
+    entry.process,
+    ...entry.plants,
+  ];
   return haystack.some((value) => value.toLowerCase().includes(needle));
 }
 
@@ -44,13 +51,20 @@ export function Catalog() {
           <table className={styles.table}>
             <thead>
               <tr>
-                {['Interface', 'Flow', 'Process', 'Plants', 'Objectives', 'Owners', 'Depends on', 'Runbook'].map(
-                  (name) => (
-                    <th key={name} scope="col">
-                      {name}
-                    </th>
-                  )
-                )}
+                {[
+                  'Interface',
+                  'Flow',
+                  'Process',
+                  'Plants',
+                  'Objectives',
+                  'Owners',
+                  'Depends on',
+                  'Runbook',
+                ].map((name) => (
+                  <th key={name} scope="col">
+                    {name}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

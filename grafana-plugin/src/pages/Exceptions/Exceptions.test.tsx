@@ -19,14 +19,20 @@ const held = summary({
 beforeEach(() => {
   backend
     .on('GET', /\/v1\/catalog$/, { body: catalog })
-    .on('GET', /\/v1\/exceptions\?/, { body: { items: [summary(), held], nextCursor: null, total: 2 } })
+    .on('GET', /\/v1\/exceptions\?/, {
+      body: { items: [summary(), held], nextCursor: null, total: 2 },
+    })
     .on('GET', /\/v1\/exceptions\/exc-1$/, { body: detail() });
 });
 
 describe('Exceptions work queue', () => {
   it('sends the filter and business key from the URL to the collector', async () => {
-    renderApp('/a/syncgov-governance-app/exceptions?plant=berlin&businessKey=productionOrder:1000123');
-    expect(await screen.findByTestId(testIds.exceptions.total)).toHaveTextContent('2 exceptions match');
+    renderApp(
+      '/a/syncgov-governance-app/exceptions?plant=berlin&businessKey=productionOrder:1000123'
+    );
+    expect(await screen.findByTestId(testIds.exceptions.total)).toHaveTextContent(
+      '2 exceptions match'
+    );
     expect(backend.callsTo('GET', /\/v1\/exceptions\?/)[0]?.url).toBe(
       '/api/plugin-proxy/syncgov-governance-app/v1/exceptions?plant=berlin&businessKey=productionOrder%3A1000123&limit=50'
     );
@@ -35,7 +41,10 @@ describe('Exceptions work queue', () => {
   it('searches by business key and keeps the search in the URL', async () => {
     const user = userEvent.setup();
     renderApp('/a/syncgov-governance-app/exceptions');
-    await user.type(await screen.findByTestId(testIds.exceptions.keySearch), 'delivery:80017{Enter}');
+    await user.type(
+      await screen.findByTestId(testIds.exceptions.keySearch),
+      'delivery:80017{Enter}'
+    );
     expect(seen.location).toBe('/a/syncgov-governance-app/exceptions?businessKey=delivery%3A80017');
   });
 
@@ -67,7 +76,7 @@ describe('Exceptions work queue', () => {
     expect(screen.getByTestId(testIds.drawer.timeline)).not.toHaveTextContent('ERP answered 503');
   });
 
-  it('shows refused actions disabled, with the collector\'s and Grafana\'s reasons', async () => {
+  it("shows refused actions disabled, with the collector's and Grafana's reasons", async () => {
     renderApp('/a/syncgov-governance-app/exceptions/exc-1');
     await screen.findByTestId(testIds.drawer.root);
     expect(await screen.findByTestId(testIds.drawer.action('approve'))).toBeDisabled();
@@ -79,14 +88,21 @@ describe('Exceptions work queue', () => {
 
   it('closes with a reason for the audit trail, and refuses without one', async () => {
     const user = userEvent.setup();
-    backend.on('POST', /\/actions\/ignore\//, { body: { status: 'resolved', replay: null, exception: detail({ state: 'resolved' }) } });
+    backend.on('POST', /\/actions\/ignore\//, {
+      body: { status: 'resolved', replay: null, exception: detail({ state: 'resolved' }) },
+    });
     renderApp('/a/syncgov-governance-app/exceptions/exc-1');
     await user.click(await screen.findByTestId(testIds.drawer.action('ignore')));
     const confirm = await screen.findByTestId(testIds.drawer.action('ignore-confirm'));
     expect(confirm).toBeDisabled();
-    await user.type(screen.getByRole('textbox', { name: /Reason/ }), 'Duplicate of a manual posting');
+    await user.type(
+      screen.getByRole('textbox', { name: /Reason/ }),
+      'Duplicate of a manual posting'
+    );
     await user.click(confirm);
     await waitFor(() => expect(backend.callsTo('POST', /ignore/)).toHaveLength(1));
-    expect(backend.callsTo('POST', /ignore/)[0]?.body).toMatchObject({ reason: 'Duplicate of a manual posting' });
+    expect(backend.callsTo('POST', /ignore/)[0]?.body).toMatchObject({
+      reason: 'Duplicate of a manual posting',
+    });
   });
 });

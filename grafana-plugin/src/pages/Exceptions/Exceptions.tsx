@@ -39,8 +39,12 @@ export function Exceptions() {
     <PluginPage subTitle="Failed messages that need a decision, worst first">
       <div data-testid={testIds.exceptions.page} className={styles.page}>
         <QueueFilters catalog={catalog.data} filter={filter} onChange={setFilter} />
-        {queue.first.error && <ErrorNotice title="Cannot load exceptions" error={queue.first.error} />}
-        {queue.first.loading && !queue.first.data && <LoadingPlaceholder text="Loading exceptions" />}
+        {queue.first.error && (
+          <ErrorNotice title="Cannot load exceptions" error={queue.first.error} />
+        )}
+        {queue.first.loading && !queue.first.data && (
+          <LoadingPlaceholder text="Loading exceptions" />
+        )}
         {queue.first.data && (
           <>
             <div className={styles.bar}>
@@ -59,7 +63,11 @@ export function Exceptions() {
             </div>
             <ExceptionTable items={queue.items} onOpen={open} onReplay={setReplaying} />
             {queue.canLoadMore && (
-              <Button variant="secondary" onClick={queue.loadMore} data-testid={testIds.exceptions.loadMore}>
+              <Button
+                variant="secondary"
+                onClick={queue.loadMore}
+                data-testid={testIds.exceptions.loadMore}
+              >
                 Load more
               </Button>
             )}

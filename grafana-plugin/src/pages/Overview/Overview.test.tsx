@@ -8,22 +8,32 @@ import { renderApp, seen } from '../../../test/support/render';
 import { testIds } from '../../components/testIds';
 
 beforeEach(() => {
-  backend.on('GET', /\/v1\/catalog$/, { body: catalog }).on('GET', /\/v1\/impact/, { body: impact });
+  backend
+    .on('GET', /\/v1\/catalog$/, { body: catalog })
+    .on('GET', /\/v1\/impact/, { body: impact });
 });
 
 describe('Overview', () => {
   it('shows severity as a word and a shape, with counts, age and SLA breaches', async () => {
     renderApp('/a/syncgov-governance-app/overview');
-    const cell = await screen.findByTestId(testIds.matrix.cell('berlin', 'production-confirmation'));
+    const cell = await screen.findByTestId(
+      testIds.matrix.cell('berlin', 'production-confirmation')
+    );
     expect(cell).toHaveAttribute('data-severity', 'critical');
-    expect(cell).toHaveTextContent('◆ Critical42 open3 SLA breachesoldest 3h 12m5 in flight€250K held');
+    expect(cell).toHaveTextContent(
+      '◆ Critical42 open3 SLA breachesoldest 3h 12m5 in flight€250K held'
+    );
   });
 
   it('shows a served pair without trouble as OK and an unserved pair as empty', async () => {
     renderApp('/a/syncgov-governance-app/overview');
-    const quiet = await screen.findByTestId(testIds.matrix.cell('austin', 'production-confirmation'));
+    const quiet = await screen.findByTestId(
+      testIds.matrix.cell('austin', 'production-confirmation')
+    );
     expect(quiet).toHaveTextContent('✓ OK0 open');
-    expect(screen.getByTestId(testIds.matrix.cell('austin', 'supplier-master'))).toHaveTextContent('not served');
+    expect(screen.getByTestId(testIds.matrix.cell('austin', 'supplier-master'))).toHaveTextContent(
+      'not served'
+    );
   });
 
   it('adds up the whole organisation in the summary', async () => {
@@ -43,7 +53,9 @@ describe('Overview', () => {
   it('opens a cell as the queue for that plant and process', async () => {
     const user = userEvent.setup();
     renderApp('/a/syncgov-governance-app/overview');
-    await user.click(await screen.findByTestId(testIds.matrix.cell('berlin', 'production-confirmation')));
+    await user.click(
+      await screen.findByTestId(testIds.matrix.cell('berlin', 'production-confirmation'))
+    );
     expect(seen.location).toBe(
       '/a/syncgov-governance-app/exceptions?plant=berlin&process=production-confirmation'
     );

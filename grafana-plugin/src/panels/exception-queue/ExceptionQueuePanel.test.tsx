@@ -14,12 +14,19 @@ const replace = (value: string) => variables[value] ?? value;
 
 describe('exception queue panel', () => {
   it('resolves dashboard variables and drops "All"', () => {
-    const options = { ...DEFAULT_QUEUE_OPTIONS, plant: '$plant', process: '$process', state: 'open' };
+    const options = {
+      ...DEFAULT_QUEUE_OPTIONS,
+      plant: '$plant',
+      process: '$process',
+      state: 'open',
+    };
     expect(panelFilter(options, replace)).toEqual({ plant: 'berlin', state: 'open' });
   });
 
   it('lists the queue with the same replay button as the app', async () => {
-    backend.on('GET', /\/v1\/exceptions\?/, { body: { items: [summary()], nextCursor: null, total: 7 } });
+    backend.on('GET', /\/v1\/exceptions\?/, {
+      body: { items: [summary()], nextCursor: null, total: 7 },
+    });
     const props = {
       options: { ...DEFAULT_QUEUE_OPTIONS, plant: '$plant' },
       width: 600,
@@ -34,6 +41,8 @@ describe('exception queue panel', () => {
     );
     expect(await screen.findByTestId(testIds.exceptions.rowReplay('exc-1'))).toBeEnabled();
     expect(screen.getByTestId(testIds.panel.queue)).toHaveTextContent('All 7 in the work queue');
-    expect(backend.callsTo('GET', /\/v1\/exceptions\?/)[0]?.url).toContain('/v1/exceptions?plant=berlin&limit=10');
+    expect(backend.callsTo('GET', /\/v1\/exceptions\?/)[0]?.url).toContain(
+      '/v1/exceptions?plant=berlin&limit=10'
+    );
   });
 });

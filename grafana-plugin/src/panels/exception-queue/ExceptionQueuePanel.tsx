@@ -39,7 +39,9 @@ export function ExceptionQueuePanel(props: PanelProps<QueueOptions>) {
 
   return (
     <div className={styles.panel} data-testid={testIds.panel.queue}>
-      {queue.first.error && <ErrorNotice title="Cannot load exceptions" error={queue.first.error} />}
+      {queue.first.error && (
+        <ErrorNotice title="Cannot load exceptions" error={queue.first.error} />
+      )}
       {!queue.first.data && !queue.first.error && <LoadingPlaceholder text="Loading exceptions" />}
       {queue.first.data && (
         <>

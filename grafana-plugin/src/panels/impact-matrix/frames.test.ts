@@ -24,12 +24,26 @@ describe('impact matrix from data frames', () => {
     );
     expect(matrix.plants.map((plant) => plant.id)).toEqual(['austin', 'berlin']);
     expect(matrix.cells).toEqual([
-      { plant: 'berlin', process: 'confirmation', severity: 'critical', value: 30, unit: 'open', details: [] },
-      { plant: 'austin', process: 'confirmation', severity: 'none', value: 0, unit: 'open', details: [] },
+      {
+        plant: 'berlin',
+        process: 'confirmation',
+        severity: 'critical',
+        value: 30,
+        unit: 'open',
+        details: [],
+      },
+      {
+        plant: 'austin',
+        process: 'confirmation',
+        severity: 'none',
+        value: 0,
+        unit: 'open',
+        details: [],
+      },
     ]);
   });
 
-  it('prefers a severity label over thresholds and sums a cell\'s series', () => {
+  it("prefers a severity label over thresholds and sums a cell's series", () => {
     const matrix = framesToMatrix(
       [
         series({ plant: 'berlin', process: 'invoicing', severity: 'low' }, [2]),
@@ -39,7 +53,14 @@ describe('impact matrix from data frames', () => {
       DEFAULT_OPTIONS
     );
     expect(matrix.cells).toEqual([
-      { plant: 'berlin', process: 'invoicing', severity: 'high', value: 3, unit: 'open', details: [] },
+      {
+        plant: 'berlin',
+        process: 'invoicing',
+        severity: 'high',
+        value: 3,
+        unit: 'open',
+        details: [],
+      },
     ]);
   });
 
@@ -52,7 +73,9 @@ describe('impact matrix from data frames', () => {
       ],
     });
     const matrix = framesToMatrix([table], { ...DEFAULT_OPTIONS, unitLabel: 'stuck' });
-    expect(matrix.cells.map((cell) => [cell.process, cell.severity, cell.value, cell.unit])).toEqual([
+    expect(
+      matrix.cells.map((cell) => [cell.process, cell.severity, cell.value, cell.unit])
+    ).toEqual([
       ['shipping', 'high', 6, 'stuck'],
       ['invoicing', 'medium', 1, 'stuck'],
     ]);

@@ -122,9 +122,10 @@ function toCell(readings: Reading[], options: MatrixOptions): MatrixCell {
   const [first] = readings as [Reading, ...Reading[]];
   const total = readings.reduce((sum, reading) => sum + reading.value, 0);
   const labelled = readings.filter((reading) => reading.severity && reading.value > 0);
-  const severity = labelled.length > 0
-    ? worstSeverity(labelled.map((reading) => reading.severity as Severity))
-    : bySize(total, options);
+  const severity =
+    labelled.length > 0
+      ? worstSeverity(labelled.map((reading) => reading.severity as Severity))
+      : bySize(total, options);
   return {
     plant: first.plant,
     process: first.process,

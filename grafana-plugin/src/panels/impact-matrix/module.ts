@@ -5,7 +5,11 @@ import { DEFAULT_OPTIONS, type MatrixOptions } from './options';
 
 export const plugin = new PanelPlugin<MatrixOptions>(ImpactMatrixPanel).setPanelOptions((builder) =>
   builder
-    .addNumberInput({ path: 'mediumAt', name: 'Medium from', defaultValue: DEFAULT_OPTIONS.mediumAt })
+    .addNumberInput({
+      path: 'mediumAt',
+      name: 'Medium from',
+      defaultValue: DEFAULT_OPTIONS.mediumAt,
+    })
     .addNumberInput({ path: 'highAt', name: 'High from', defaultValue: DEFAULT_OPTIONS.highAt })
     .addNumberInput({
       path: 'criticalAt',
@@ -13,11 +17,19 @@ export const plugin = new PanelPlugin<MatrixOptions>(ImpactMatrixPanel).setPanel
       description: 'Used when the query keeps no severity label',
       defaultValue: DEFAULT_OPTIONS.criticalAt,
     })
-    .addTextInput({ path: 'unitLabel', name: 'Word after the value', defaultValue: DEFAULT_OPTIONS.unitLabel })
+    .addTextInput({
+      path: 'unitLabel',
+      name: 'Word after the value',
+      defaultValue: DEFAULT_OPTIONS.unitLabel,
+    })
     .addBooleanSwitch({
       path: 'drillToApp',
       name: 'Click opens the work queue',
       defaultValue: DEFAULT_OPTIONS.drillToApp,
     })
-    .addBooleanSwitch({ path: 'large', name: 'Large type (NOC)', defaultValue: DEFAULT_OPTIONS.large })
+    .addBooleanSwitch({
+      path: 'large',
+      name: 'Large type (NOC)',
+      defaultValue: DEFAULT_OPTIONS.large,
+    })
 );

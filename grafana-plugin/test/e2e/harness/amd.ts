@@ -7,7 +7,10 @@ export type SharedModules = Record<string, unknown>;
 
 type Factory = (...deps: unknown[]) => unknown;
 
-export function loadAmdModule(url: string, shared: SharedModules): Promise<Record<string, unknown>> {
+export function loadAmdModule(
+  url: string,
+  shared: SharedModules
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const host = window as unknown as { define?: unknown };
     host.define = (deps: string[], factory: Factory) => {

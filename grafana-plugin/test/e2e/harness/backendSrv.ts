@@ -22,7 +22,7 @@ async function send(options: BackendSrvRequest): Promise<FetchResponse<unknown>>
  * same observable contract and the same error shape `{ status, data }`.
  */
 export function harnessBackendSrv(): BackendSrv {
-  const fetchObservable = <T,>(options: BackendSrvRequest) =>
+  const fetchObservable = <T>(options: BackendSrvRequest) =>
     new Observable<FetchResponse<T>>((subscriber) => {
       send(options).then(
         (response) => {

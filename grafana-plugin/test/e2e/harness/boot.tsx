@@ -41,11 +41,14 @@ function meta(session: Session): AppPluginMeta {
 
 async function boot(): Promise<void> {
   const session = (await (await fetch('/harness/session')).json()) as Session;
-  const mode = new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark';
+  const mode =
+    new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark';
   const theme = createTheme({ colors: { mode } });
   config.theme2 = theme;
   setBackendSrv(harnessBackendSrv());
-  setCurrentUser({ ...session.user, id: 1, isSignedIn: true } as unknown as Parameters<typeof setCurrentUser>[0]);
+  setCurrentUser({ ...session.user, id: 1, isSignedIn: true } as unknown as Parameters<
+    typeof setCurrentUser
+  >[0]);
 
   const app = await plugin<AppPlugin>('module.js');
   const matrix = await plugin<PanelPlugin>('panels/impact-matrix/module.js');
@@ -61,9 +64,26 @@ async function boot(): Promise<void> {
       <GlobalStyles />
       <BrowserRouter>
         <Routes>
-          <Route path="/a/syncgov-governance-app/*" element={<Root meta={meta(session)} basename="/a/syncgov-governance-app" path="" query={{}} onNavChanged={() => undefined} />} />
-          <Route path="/plugins/syncgov-governance-app" element={<Config plugin={app} query={{}} />} />
-          <Route path="/d/syncgov-panels" element={<PanelsPage matrix={matrix} queue={queue} query={query} />} />
+          <Route
+            path="/a/syncgov-governance-app/*"
+            element={
+              <Root
+                meta={meta(session)}
+                basename="/a/syncgov-governance-app"
+                path=""
+                query={{}}
+                onNavChanged={() => undefined}
+              />
+            }
+          />
+          <Route
+            path="/plugins/syncgov-governance-app"
+            element={<Config plugin={app} query={{}} />}
+          />
+          <Route
+            path="/d/syncgov-panels"
+            element={<PanelsPage matrix={matrix} queue={queue} query={query} />}
+          />
         </Routes>
       </BrowserRouter>
       <PortalContainer />

@@ -22,7 +22,12 @@ function toFrames(samples: PromSample[]): DataFrame[] {
     toDataFrame({
       fields: [
         { name: 'Time', type: FieldType.time, values: [sample.value[0] * 1000] },
-        { name: 'Value', type: FieldType.number, labels: sample.metric, values: [Number(sample.value[1])] },
+        {
+          name: 'Value',
+          type: FieldType.number,
+          labels: sample.metric,
+          values: [Number(sample.value[1])],
+        },
       ],
     })
   );
@@ -66,7 +71,14 @@ export function PanelsPage({ matrix, queue, query }: Props) {
   }, [query]);
   const Matrix = matrix.panel!;
   const Queue = queue.panel!;
-  const matrixOptions = { mediumAt: 1, highAt: 5, criticalAt: 20, unitLabel: 'open', drillToApp: true, large: false };
+  const matrixOptions = {
+    mediumAt: 1,
+    highAt: 5,
+    criticalAt: 20,
+    unitLabel: 'open',
+    drillToApp: true,
+    large: false,
+  };
   const queueOptions = { plant: '', process: '', interface: '', class: '', state: '', limit: 8 };
   return (
     <div style={{ display: 'grid', gap: 16, padding: 16 }}>

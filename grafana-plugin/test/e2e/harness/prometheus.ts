@@ -46,5 +46,8 @@ export function sumBy(query: string, exposition: string) {
     groups.set(id, group);
   }
   const now = Date.now() / 1000;
-  return [...groups.values()].map((group) => ({ metric: group.metric, value: [now, String(group.total)] }));
+  return [...groups.values()].map((group) => ({
+    metric: group.metric,
+    value: [now, String(group.total)],
+  }));
 }

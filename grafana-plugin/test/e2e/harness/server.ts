@@ -3,7 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { matchRoute, type PluginRoute, type Templating, interpolate, targetUrl } from '../../support/grafana-routes';
+import {
+  matchRoute,
+  type PluginRoute,
+  type Templating,
+  interpolate,
+  targetUrl,
+} from '../../support/grafana-routes';
 import { type HarnessUser, mayUseRoute } from './grafana-users';
 import { sumBy } from './prometheus';
 
@@ -55,10 +61,14 @@ export class HarnessServer {
   constructor(private readonly options: HarnessOptions) {}
 
   async start(): Promise<string> {
-    const pluginJson = JSON.parse(await readFile(path.join(this.options.distDir, 'plugin.json'), 'utf8'));
+    const pluginJson = JSON.parse(
+      await readFile(path.join(this.options.distDir, 'plugin.json'), 'utf8')
+    );
     this.routes = pluginJson.routes as PluginRoute[];
     this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => send(response, 500, { message: String(error) }));
+      this.handle(request, response).catch((error: unknown) =>
+        send(response, 500, { message: String(error) })
+      );
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -112,7 +122,9 @@ export class HarnessServer {
       return send(response, 200, this.publicSettings());
     }
     if (this.userOf(request).orgRole !== 'Admin') {
-      return send(response, 403, { message: 'You do not have permission to change plugin settings' });
+      return send(response, 403, {
+        message: 'You do not have permission to change plugin settings',
+      });
     }
     const body = JSON.parse((await readBody(request)).toString() || '{}');
     Object.assign(this.options.settings.jsonData, body.jsonData ?? {});
@@ -123,8 +135,16 @@ export class HarnessServer {
   private async proxy(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const user = this.userOf(request);
     const method = request.method ?? 'GET';
-    const proxyPath = path.posix.normalize(url.pathname.slice(PROXY_PREFIX.length)).replace(/^\/+/, '');
-    const record: ProxyRecord = { user: user.login, method, proxyPath, status: 0, forwardedTo: null };
+    const proxyPath = path.posix
+      .normalize(url.pathname.slice(PROXY_PREFIX.length))
+      .replace(/^\/+/, '');
+    const record: ProxyRecord = {
+      user: user.login,
+      method,
+      proxyPath,
+      status: 0,
+      forwardedTo: null,
+    };
     this.proxied.push(record);
 
     const match = matchRoute(this.routes, method, proxyPath);
@@ -147,7 +167,9 @@ export class HarnessServer {
       return send(response, 502, { message: 'Bad Gateway' });
     }
     record.status = upstream.status;
-    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+    response.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'application/json',
+    });
     response.end(Buffer.from(await upstream.arrayBuffer()));
   }
 
@@ -192,7 +214,9 @@ export class HarnessServer {
         if (!content) {
           return send(response, 404, { message: `no ${pathname}` });
         }
-        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        response.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        });
         response.end(content);
         return;
       }

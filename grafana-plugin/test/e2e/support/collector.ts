@@ -24,19 +24,30 @@ export interface RunningCollector {
 export async function startCollector(env: Record<string, string>): Promise<RunningCollector> {
   const child = spawn(process.execPath, [COLLECTOR_MAIN], {
     // The URL is read from the info-level 'collector listening' line.
-    env: { ...process.env, SYNCGOV_HOST: '127.0.0.1', SYNCGOV_PORT: '0', ...env, SYNCGOV_LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      SYNCGOV_HOST: '127.0.0.1',
+      SYNCGOV_PORT: '0',
+      ...env,
+      SYNCGOV_LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const url = await listeningUrl(child, log);
-  child.once('exit', (code, signal) => log.push(`collector exited: code ${code}, signal ${signal}`));
+  child.once('exit', (code, signal) =>
+    log.push(`collector exited: code ${code}, signal ${signal}`)
+  );
   return { url, log, stop: () => stop(child) };
 }
 
 function listeningUrl(child: ChildProcess, log: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collector did not start:\n${log.join('')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`collector did not start:\n${log.join('')}`)),
+      30_000
+    );
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`collector exited with ${code}:\n${log.join('')}`));

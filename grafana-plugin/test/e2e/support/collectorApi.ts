@@ -13,7 +13,11 @@ export async function listOpen(collectorUrl: string, query: string): Promise<Exc
   return page.items;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, seconds = 60): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  seconds = 60
+): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     const found = await probe();

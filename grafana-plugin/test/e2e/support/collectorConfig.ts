@@ -46,7 +46,11 @@ export function collectorEnv(targetUrl: string, workDir: string): Record<string,
     access: {
       demoTokens: false,
       actionsPerMinute: 1000,
-      tokens: Object.entries(TOKENS).map(([role, secret]) => ({ name: `grafana-${role}`, sha256: sha256(secret), role })),
+      tokens: Object.entries(TOKENS).map(([role, secret]) => ({
+        name: `grafana-${role}`,
+        sha256: sha256(secret),
+        role,
+      })),
     },
     simulator: {
       enabled: true,

@@ -15,13 +15,20 @@ export async function actAs(context: BrowserContext, baseUrl: string, user: stri
 }
 
 /** Opens a harness URL and waits until the plugin modules are mounted. */
-export async function open(page: Page, baseUrl: string, url: string, theme: Theme = 'dark'): Promise<void> {
+export async function open(
+  page: Page,
+  baseUrl: string,
+  url: string,
+  theme: Theme = 'dark'
+): Promise<void> {
   const joiner = url.includes('?') ? '&' : '?';
   await page.goto(`${baseUrl}${url}${joiner}theme=${theme}`);
   await page.waitForFunction(() => document.body.dataset.harness !== undefined);
   const state = await page.evaluate(() => document.body.dataset.harness);
   if (state !== 'ready') {
-    throw new Error(`harness did not start: ${await page.evaluate(() => document.body.textContent)}`);
+    throw new Error(
+      `harness did not start: ${await page.evaluate(() => document.body.textContent)}`
+    );
   }
 }
 
