@@ -20,7 +20,9 @@ async function run(phase) {
     requests: [{
       method: 'POST',
       path: '/v1/events',
-      headers: { 'content-type': 'application/json' },
+      // The collector's demo ingest token; the baseline ignores it. Sent to
+      // both so the two sides parse the same requests.
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-ingest' },
       setupRequest: (request) => ({ ...request, body: batches.next() }),
     }],
   });

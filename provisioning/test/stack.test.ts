@@ -11,8 +11,10 @@ import {
   pendingMetricOf,
   PENDING_COLLECTOR_METRICS,
 } from './stack/expectations.js';
-import { ALL, allPanelQueries, describeQuery, REFERENCE_PLANT, returnsData } from './stack/panels.js';
-import { alertmanagerAlerts, prometheusAlerts } from './stack/prometheus-api.js';
+import {
+  ALL, allPanelQueries, describeQuery, REFERENCE_PLANT, returnsData, substitute,
+} from './stack/panels.js';
+import { alertmanagerAlerts, exemplars, prometheusAlerts } from './stack/prometheus-api.js';
 import { replayOneException } from './stack/replay.js';
 import { startStack, type Stack } from './stack/stack.js';
 
@@ -53,7 +55,7 @@ function buildCollector(): void {
   if (build.status !== 0) throw new Error(`npm run build -w collector failed:\n${build.stdout}${build.stderr}`);
 }
 
-describe.skipIf(prometheus === undefined || alertmanager === undefined)('the stack, end to end', () => {
+describe('the stack, end to end', () => {
   const bin = { prometheus: prometheus as string, alertmanager: alertmanager as string };
   const queries = allPanelQueries();
   const answered = new Map<string, { query: (typeof queries)[number]; ok: boolean }>();
@@ -169,6 +171,15 @@ describe.skipIf(prometheus === undefined || alertmanager === undefined)('the sta
       .flatMap((n) => n.alerts).filter((a) => a.labels.plant === 'cz-pls' && a.labels.process === 'production-confirmation');
     expect(otherPages).toEqual([]);
   }, 12 * MINUTE);
+
+  it('keeps, for the latency panels, exemplars whose trace ids open the trace', async () => {
+    const latency = queries.filter((q) => q.expr.includes('syncgov_message_latency_seconds_bucket'));
+    const found = await exemplars(reference.prometheus.url, substitute(latency[0]?.expr ?? '', ALL), 600);
+
+    expect(latency.length).toBeGreaterThan(0);
+    expect(found.length).toBeGreaterThan(0);
+    for (const exemplar of found) expect(exemplar.labels.trace_id).toMatch(/^[0-9a-f]{32}$/);
+  });
 
   it('returns data for every query of every dashboard panel, with its variables substituted', async () => {
     await waitFor('the last panel poll to finish', async () => !polling, MINUTE);

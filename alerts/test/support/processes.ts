@@ -50,7 +50,11 @@ export async function startAlertmanager(binary: string, configFile: string): Pro
 }
 
 /** Starts Prometheus on a free loopback port with a temp TSDB. */
-export async function startPrometheus(binary: string, configFile: string): Promise<Server> {
+export async function startPrometheus(
+  binary: string,
+  configFile: string,
+  extraArgs: string[] = [],
+): Promise<Server> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'syncgov-prom-'));
   const url = `http://127.0.0.1:${port}`;
@@ -60,6 +64,7 @@ export async function startPrometheus(binary: string, configFile: string): Promi
     `--storage.tsdb.path=${join(dir, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`,
     '--web.enable-lifecycle',
+    ...extraArgs,
   ], dir, url);
   await ready(server, `${url}/-/ready`, 'prometheus');
   return server;

@@ -15,19 +15,13 @@ const OVERRIDES: Record<string, string | undefined> = {
 };
 
 /**
- * The path of an external tool, or undefined when it is missing outside CI
- * (the caller skips and says why). Under CI=true a missing tool throws, so
- * that a test run never passes by skipping.
+ * The path of an external tool. A missing tool fails the tests that need it,
+ * with the command that installs it: a test run never passes by skipping.
  */
-export function findTool(name: string): string | undefined {
+export function findTool(name: string): string {
   const path = OVERRIDES[name] ?? which(name);
   if (path !== undefined) return path;
-
-  const message = `${name} is not installed: ${INSTALL[name] ?? 'install it'}`;
-  if (process.env.CI === 'true') throw new Error(message);
-
-  process.stderr.write(`skipping tests that need ${name}: ${message}\n`);
-  return undefined;
+  throw new Error(`${name} is not installed: ${INSTALL[name] ?? 'install it'}`);
 }
 
 function which(name: string): string | undefined {

@@ -67,8 +67,9 @@ export const exceptionRoutes: FastifyPluginAsyncTypebox<ExceptionRouteOptions> =
         body: Type.Optional(ActionBody),
       },
     }, async (request) => {
-      const e = await scoped(request, request.params.id);
       const action = request.params.action as Action;
+      matchesGrantedAction(request, action);
+      const e = await scoped(request, request.params.id);
       const principal = requirePrincipal(request);
       if (!roleAllows(principal.role, ACTION_ROLES[action])) {
         throw new SyncgovError('AUTH_ROLE_FORBIDDEN', `${action} needs the ${ACTION_ROLES[action]} role`,
@@ -118,4 +119,17 @@ async function groupSizes(store: Store, items: ExceptionRecord[]): Promise<Map<s
   const totals = await Promise.all(fingerprints.map((fp) =>
     store.listExceptions({ fingerprints: [fp], unresolved: true }, 1, null)));
   return new Map(fingerprints.map((fp, i) => [fp, totals[i]?.total ?? 1]));
+}
+
+/**
+ * Grafana's plugin proxy matches routes by path prefix, so the app sends each
+ * action through its own route, which stamps X-Syncgov-Action. A request
+ * whose stamp names another action came in through the wrong grant.
+ */
+function matchesGrantedAction(request: FastifyRequest, action: Action): void {
+  const stamped = request.headers['x-syncgov-action'];
+  if (stamped === undefined || stamped === action) return;
+  throw new SyncgovError('AUTH_ROLE_FORBIDDEN',
+    `the request was granted for ${String(stamped)}, not for ${action}`,
+    { field: 'action', value: action, expected: String(stamped) });
 }

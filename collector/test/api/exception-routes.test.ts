@@ -355,3 +355,20 @@ describe('GET /v1/exceptions/:id: detail, timeline, masking, actions and links',
     }
   });
 });
+
+describe('the action Grafana granted', () => {
+  it('refuses an action other than the one the proxy route stamped', async () => {
+    const collector = await startCollector();
+    try {
+      const response = await collector.call('/v1/exceptions/ex-any/actions/approve', {
+        method: 'POST', role: 'approver', headers: { 'x-syncgov-action': 'replay' },
+        body: JSON.stringify({ reason: 'r' }),
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ code: 'SYNCGOV_AUTH_ROLE_FORBIDDEN',
+        field: 'action', value: 'approve', expected: 'replay' });
+    } finally {
+      await collector.close();
+    }
+  });
+});

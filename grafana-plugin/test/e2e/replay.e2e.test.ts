@@ -9,17 +9,14 @@ import { buildPlugin } from './support/buildPlugin';
 import { TOKENS } from './support/collectorConfig';
 import { replayable, waitFor } from './support/collectorApi';
 import { actAs, byTestId, open, SCREENSHOTS, shoot, type Theme } from './support/pages';
-import { missingRequirements, runningInCi } from './support/requirements';
+import { missingRequirements } from './support/requirements';
 import { type Stack, startStack } from './stack';
 
 const missing = missingRequirements();
-if (missing.length > 0 && !runningInCi()) {
-  console.warn(`browser test skipped:\n${missing.join('\n')}`);
-}
 
 const APP = '/a/syncgov-governance-app';
 
-describe.skipIf(missing.length > 0 && !runningInCi())(
+describe(
   'governed replay in a browser',
   { timeout: 180_000 },
   () => {

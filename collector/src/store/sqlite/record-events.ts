@@ -25,6 +25,8 @@ export class EventRecorder {
   private readonly markDown: Statement;
   private readonly markUp: Statement;
   readonly recordBatch: (events: readonly EventRecord[]) => EventOutcome[];
+  /** Several callers' batches in one transaction, outcomes per batch. */
+  readonly recordBatches: (batches: readonly (readonly EventRecord[])[]) => EventOutcome[][];
 
   constructor(db: Database, private readonly exceptions: SqliteExceptions) {
     this.insertEvent = db.prepare(`
@@ -59,6 +61,8 @@ export class EventRecorder {
     this.markUp = db.prepare(`
       INSERT INTO system_status (system, plant, down_since, updated_at) VALUES (?, ?, NULL, ?)
       ON CONFLICT (system, plant) DO UPDATE SET down_since = NULL, updated_at = excluded.updated_at`);
+    this.recordBatches = db.transaction((batches: readonly (readonly EventRecord[])[]) =>
+      batches.map((events) => events.map((event) => this.record(event))));
     this.recordBatch = db.transaction((events: readonly EventRecord[]) =>
       events.map((event) => this.record(event)));
   }

@@ -13,6 +13,7 @@ import type {
   StoredMessage,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+import { GroupCommit } from './group-commit.js';
 import { EventRecorder } from './record-events.js';
 import { SqliteExceptions } from './sqlite-exceptions.js';
 import { toStoredEvent, toStoredMessage, type EventRow, type MessageRow } from './rows.js';
@@ -23,7 +24,7 @@ import { toStoredEvent, toStoredMessage, type EventRow, type MessageRow } from '
  * (202 only once stored) relies on.
  */
 export class SqliteStore extends SqliteExceptions implements Store {
-  private recorder: EventRecorder | undefined;
+  private commits: GroupCommit | undefined;
 
   constructor(readonly path: string) {
     super(openDatabase(path));
@@ -37,12 +38,13 @@ export class SqliteStore extends SqliteExceptions implements Store {
         this.db.pragma(`user_version = ${current + i + 1}`);
       })();
     });
-    this.recorder = new EventRecorder(this.db, this);
+    const recorder = new EventRecorder(this.db, this);
+    this.commits = new GroupCommit(recorder.recordBatches, recorder.recordBatch);
   }
 
   async recordEvents(events: readonly EventRecord[]): Promise<EventOutcome[]> {
-    if (!this.recorder) throw new Error('store used before migrate()');
-    return this.recorder.recordBatch(events);
+    if (!this.commits) throw new Error('store used before migrate()');
+    return this.commits.record(events);
   }
 
   async getMessage(interfaceId: string, messageId: string): Promise<StoredMessage | undefined> {
@@ -106,6 +108,11 @@ export class SqliteStore extends SqliteExceptions implements Store {
       return this.db.prepare(`DELETE FROM messages WHERE (interface_id, message_id)
         IN (${doomed})`).run(before).changes;
     })();
+  }
+
+  /** Always held: one process owns the file, so no other replica exports. */
+  async holdsExporterLease(): Promise<boolean> {
+    return true;
   }
 
   async ping(): Promise<void> {

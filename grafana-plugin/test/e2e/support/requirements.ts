@@ -5,8 +5,3 @@ import { collectorMissing } from './collector';
 export function missingRequirements(): string[] {
   return [chromiumMissing(), collectorMissing()].filter((problem) => problem !== undefined);
 }
-
-export function runningInCi(): boolean {
-  const value = (process.env.CI ?? '').toLowerCase();
-  return value !== '' && value !== 'false' && value !== '0';
-}
