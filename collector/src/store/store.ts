@@ -89,6 +89,8 @@ export interface OpenExceptionRow {
   owner: string;
   state: string;
   count: number;
+  /** When the oldest exception of the group was first seen, in ms since the epoch. */
+  oldestSeenAt: number;
 }
 
 /** One message as stored: its latest state and payload. */
@@ -156,6 +158,16 @@ export interface Store extends ExceptionStore {
 
   /** Deletes delivered messages finished before `before`; returns how many. */
   pruneFinished(before: number): Promise<number>;
+
+  /**
+   * Whether this process is the one replica that exports the gauges read
+   * from shared state (in flight, exposure, open exceptions, ...). Every
+   * replica reads the same rows, so if each exported them Prometheus would
+   * count them once per replica; holding a lease lets exactly one do it.
+   * A lost lease passes to another replica by itself. Never rejects: a store
+   * that cannot tell answers false.
+   */
+  holdsExporterLease(): Promise<boolean>;
 
   /** Resolves when the store answers; rejects when it cannot. */
   ping(): Promise<void>;

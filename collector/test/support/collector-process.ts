@@ -35,7 +35,8 @@ export async function spawnCollector(env: NodeJS.ProcessEnv): Promise<CollectorP
   return {
     child, url, logs,
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode !== null) return child.exitCode;
+      // A process ended by a signal has a signalCode and no exitCode.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
       const [code] = await once(child, 'exit') as [number | null];
       return code;

@@ -10,6 +10,7 @@ import type {
   StoredMessage,
 } from '../store.js';
 import { toStoredEvent, toStoredMessage, type EventRow, type MessageRow } from '../sqlite/rows.js';
+import { ExporterLease } from './exporter-lease.js';
 import { migrate } from './migrate.js';
 import { PgExceptions } from './pg-exceptions.js';
 import { recordBatch } from './pg-record-events.js';
@@ -31,9 +32,11 @@ const DOOMED = `SELECT interface_id, message_id FROM messages
 export class PostgresStore extends PgExceptions implements Store {
   private migrated = false;
   private closed = false;
+  private readonly lease: ExporterLease;
 
   constructor(readonly url: string) {
     super(createPool(url));
+    this.lease = new ExporterLease(url);
   }
 
   async migrate(): Promise<void> {
@@ -87,7 +90,7 @@ export class PostgresStore extends PgExceptions implements Store {
   async openExceptions(): Promise<OpenExceptionRow[]> {
     return this.rows<OpenExceptionRow>(`
       SELECT label_plant AS plant, label_process AS process, class, severity, owner, state,
-        count(*) AS count
+        count(*) AS count, min(first_seen_at) AS "oldestSeenAt"
       FROM exceptions WHERE state <> 'resolved'
       GROUP BY label_plant, label_process, class, severity, owner, state`, []);
   }
@@ -104,6 +107,14 @@ export class PostgresStore extends PgExceptions implements Store {
     });
   }
 
+  /**
+   * Held by one replica at a time through a session advisory lock, taken at
+   * the first call and kept until close; see ExporterLease.
+   */
+  holdsExporterLease(): Promise<boolean> {
+    return this.lease.holds();
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
@@ -111,6 +122,7 @@ export class PostgresStore extends PgExceptions implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.lease.release();
     await this.pool.end();
   }
 }

@@ -89,7 +89,7 @@ export class SqliteStore extends SqliteExceptions implements Store {
   async openExceptions(): Promise<OpenExceptionRow[]> {
     return this.db.prepare(`
       SELECT label_plant AS plant, label_process AS process, class, severity, owner, state,
-        count(*) AS count
+        count(*) AS count, min(first_seen_at) AS oldestSeenAt
       FROM exceptions WHERE state <> 'resolved'
       GROUP BY label_plant, label_process, class, severity, owner, state`)
       .all() as OpenExceptionRow[];

@@ -208,13 +208,13 @@ describe.each(backends())('the $name store turns failures into exceptions', (bac
     ]);
   });
 
-  it('counts unresolved exceptions by plant, process, class, severity, owner and state',
+  it('counts unresolved exceptions by plant, process, class, severity, owner and state, with the oldest',
     async () => {
       const { store } = opened();
       const own = (value: string) => ({ businessKey: key(value), businessKeys: [key(value)] });
       await store.recordEvents([
         failure({ messageId: 'm1', ...own('PO-1') }),
-        failure({ messageId: 'm2', ...own('PO-2') }),
+        failure({ messageId: 'm2', eventTime: T0 + MINUTE, ...own('PO-2') }),
         failure({ messageId: 'm3', ...own('PO-3') },
           { class: 'transient', severity: 'medium', owner: 'integration-ops' }),
         failure({ messageId: 'm4', ...own('PO-4') }),
@@ -225,9 +225,9 @@ describe.each(backends())('the $name store turns failures into exceptions', (bac
 
       expect(sorted(await store.openExceptions())).toEqual(sorted([
         { plant: PLANT, process: PROCESS, class: 'mapping', severity: 'high',
-          owner: 'integration-team', state: 'open', count: 2 },
+          owner: 'integration-team', state: 'open', count: 2, oldestSeenAt: T0 },
         { plant: PLANT, process: PROCESS, class: 'transient', severity: 'medium',
-          owner: 'integration-ops', state: 'acknowledged', count: 1 },
+          owner: 'integration-ops', state: 'acknowledged', count: 1, oldestSeenAt: T0 },
       ]));
     });
 });
