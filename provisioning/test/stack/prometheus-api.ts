@@ -65,3 +65,17 @@ export async function alertmanagerAlerts(alertmanager: string): Promise<AmAlert[
   const response = await fetch(`${alertmanager}/api/v2/alerts`);
   return (await response.json()) as AmAlert[];
 }
+
+/** Exemplars of the series a query selects over the last `seconds`. */
+export async function exemplars(
+  prometheus: string,
+  expr: string,
+  seconds: number,
+): Promise<{ labels: Record<string, string> }[]> {
+  const end = Date.now() / 1000;
+  const params = new URLSearchParams({ query: expr, start: String(end - seconds), end: String(end) });
+  const data = await get<{ exemplars: { labels: Record<string, string> }[] }[]>(
+    `${prometheus}/api/v1/query_exemplars?${params}`,
+  );
+  return data.flatMap((series) => series.exemplars);
+}

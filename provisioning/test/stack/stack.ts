@@ -67,7 +67,9 @@ export async function startStack(scenario: ScenarioSpec, bin: Binaries): Promise
     const collector = await startCollector(scenario);
     started.push(collector);
     writeFileSync(join(dir, 'prometheus.yml'), testPrometheusConfig(collector.url, alertmanager.url));
-    const prometheus = await startPrometheus(bin.prometheus, join(dir, 'prometheus.yml'));
+    // As in the compose file: exemplars carry the trace ids dashboards link to.
+    const prometheus = await startPrometheus(bin.prometheus, join(dir, 'prometheus.yml'),
+      ['--enable-feature=exemplar-storage']);
     started.push(prometheus);
     return { collector, prometheus, alertmanager, webhook, stop: stopAll };
   } catch (error) {
