@@ -29,6 +29,7 @@ export interface AutomationDeps {
 export class PolicyAutomation {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(private readonly deps: AutomationDeps) {}
 
@@ -43,7 +44,9 @@ export class PolicyAutomation {
     this.timer.unref();
   }
 
+  /** Ends the sweeps; one under way stops after the exception in hand. */
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.sweeping;
   }
@@ -65,7 +68,7 @@ export class PolicyAutomation {
     const byFingerprint = countBy(open, (e) => e.fingerprint);
     const stuckKeys = new Set(open.map((e) => `${e.interfaceId}|${keyOf(e)}`));
     const catalog = this.deps.catalog.current;
-    for (const e of open) {
+    for (const e of this.untilStopped(open)) {
       const itf = catalog.interfaces.get(e.interfaceId);
       const criticality = itf ? catalog.processes.get(itf.process)?.criticality : undefined;
       let severity = severityOf({
@@ -86,7 +89,7 @@ export class PolicyAutomation {
   }
 
   private async settleUnverified(now: number): Promise<void> {
-    for (const replay of await this.deps.store.overdueReplays(now)) {
+    for (const replay of this.untilStopped(await this.deps.store.overdueReplays(now))) {
       const e = await this.deps.store.getException(replay.exceptionId);
       const settled = await this.deps.store.settleReplay(replay.id, ['sent', 'unknown'],
         { state: 'unverified', at: now }, e?.state === 'replaying' ? {
@@ -100,7 +103,7 @@ export class PolicyAutomation {
 
   private async releaseHeld(): Promise<void> {
     const held = await this.candidates({ holds: ['prerequisite'] });
-    for (const e of held.sort((a, b) => a.firstSeenAt - b.firstSeenAt)) {
+    for (const e of this.untilStopped(held.sort((a, b) => a.firstSeenAt - b.firstSeenAt))) {
       const policy = await this.deps.replay.policyFor(e);
       if (policy.decision !== 'allowed') continue;
       await this.attempt(e, 'released in order after the prerequisite delivered');
@@ -111,7 +114,7 @@ export class PolicyAutomation {
     const deferred = await this.candidates({ holds: ['outage'] });
     let budget = Math.max(1, Math.floor(this.deps.config.drainPerSecond
       * this.deps.config.sweepIntervalMs / 1000));
-    for (const e of deferred.sort((a, b) => a.firstSeenAt - b.firstSeenAt)) {
+    for (const e of this.untilStopped(deferred.sort((a, b) => a.firstSeenAt - b.firstSeenAt))) {
       if (budget <= 0) return;
       const policy = await this.deps.replay.policyFor(e);
       if (policy.decision !== 'allowed' && policy.decision !== 'needs_approval') continue;
@@ -123,7 +126,7 @@ export class PolicyAutomation {
   private async retryTransient(now: number): Promise<void> {
     const { transientMaxAttempts: max, transientBaseDelaySeconds: base } = this.deps.config;
     const due = await this.candidates({ classes: ['transient'], states: ['open'], retryDueBy: now });
-    for (const e of due) {
+    for (const e of this.untilStopped(due)) {
       if (e.hold !== null) continue;
       if (e.attempts >= max) {
         await this.escalate(e, now);
@@ -160,6 +163,14 @@ export class PolicyAutomation {
         return;
       }
       throw err;
+    }
+  }
+
+  // A sweep can hold thousands of exceptions; shutdown must not wait for all.
+  private *untilStopped<T>(items: Iterable<T>): Generator<T> {
+    for (const item of items) {
+      if (this.stopping) return;
+      yield item;
     }
   }
 

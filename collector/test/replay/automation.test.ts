@@ -187,6 +187,21 @@ describe('policy automation', () => {
       expect(await stored(id)).toMatchObject({ occurrences: 2, severity: 'high', escalated: true });
     });
   });
+
+  it('stops a sweep under way after the exception in hand, so shutdown never waits for all', async () => {
+    scene = await startReplayScene({ configure: retryThreeTimes });
+    const itf = 'planning-erp-demand-plan';
+    const ids = [1, 2, 3].map((n) => idOf(`m-stop-${n}`, itf));
+    await scene.ingest([1, 2, 3].map((n) => failedEvent('transient', { interface: itf,
+      plant: 'de-stu', messageId: `m-stop-${n}`, key: `DP-STOP-${n}`, agoMs: 0 })));
+
+    const sweeping = sweep(Date.now() + 60_000);
+    await scene.collector.automation.stop();
+    await sweeping;
+
+    expect(scene.target.received).toHaveLength(0);
+    for (const id of ids) expect(await stored(id)).toMatchObject({ state: 'open', attempts: 0 });
+  });
 });
 
 function drainThreePerSweep(config: CollectorConfig): void {
