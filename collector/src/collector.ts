@@ -11,6 +11,7 @@ import { ReplayService } from './replay/replay-service.js';
 import { TargetRegistry } from './replay/target-registry.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { Tracing } from './tracing/tracing.js';
 
 /** A collector with all its parts wired, not yet listening. */
 export interface Collector {
@@ -18,6 +19,7 @@ export interface Collector {
   store: Store;
   catalog: CatalogSource;
   metrics: CollectorMetrics;
+  tracing: Tracing;
   replay: ReplayService;
   bulk: BulkReplay;
   automation: PolicyAutomation;
@@ -35,17 +37,19 @@ export async function createCollector(config: CollectorConfig, log: Logger, vers
   const store = await openStore(config);
   const metrics = new CollectorMetrics(catalog.current, version, store);
   catalog.onChange((next) => metrics.onCatalog(next));
+  const tracing = new Tracing(config.tracing, version, log);
 
   const targets = new TargetRegistry(config.replay.timeoutMs);
-  const replay = new ReplayService({ store, catalog, targets, config: config.replay, metrics, log });
+  const replay = new ReplayService({ store, catalog, targets, config: config.replay, metrics,
+    tracing, log });
   const bulk = new BulkReplay(store, replay, log);
   const automation = new PolicyAutomation({ store, catalog, replay, config: config.replay,
     metrics, log });
-  const app = await buildApp({ config, catalog, store, metrics, tokens, replay, bulk, log,
-    version });
+  const app = await buildApp({ config, catalog, store, metrics, tracing, tokens, replay, bulk,
+    log, version });
 
   return {
-    app, store, catalog, metrics, replay, bulk, automation,
+    app, store, catalog, metrics, tracing, replay, bulk, automation,
     async listen() {
       const address = await app.listen({ host: config.server.host, port: config.server.port });
       automation.start();
@@ -53,11 +57,23 @@ export async function createCollector(config: CollectorConfig, log: Logger, vers
       return address.replace('0.0.0.0', '127.0.0.1');
     },
     async close() {
-      await app.close();
+      await closeWithin(app, config.server.shutdownGraceMs);
       await automation.stop();
       await bulk.stop();
       await targets.close();
+      await tracing.shutdown();
       await store.close();
     },
   };
+}
+
+// Requests in hand may finish; a client that never reads its answer must
+// not hold the stop up forever, so what is left after the grace is cut.
+async function closeWithin(app: FastifyInstance, graceMs: number): Promise<void> {
+  const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
 }

@@ -74,6 +74,15 @@ describe('docker-compose.yml', () => {
     for (const source of copied) expect(existsSync(resolve(repoRoot, source)), source).toBe(true);
   });
 
+  it("sends the collector's spans to Tempo's OTLP/HTTP receiver", () => {
+    const tempo = parse(readFileSync(resolve(repoRoot, 'provisioning/tempo/tempo.yaml'), 'utf8')) as {
+      distributor: { receivers: { otlp: { protocols: { http: { endpoint: string } } } } };
+    };
+    const port = tempo.distributor.receivers.otlp.protocols.http.endpoint.split(':').pop();
+
+    expect(compose.services.collector?.environment?.SYNCGOV_OTLP_ENDPOINT).toBe(`http://tempo:${port}`);
+  });
+
   it('loads the app plugin unsigned and hands it the collector', () => {
     const grafana = compose.services.grafana;
     const pluginId = (JSON.parse(readFileSync(resolve(repoRoot, 'grafana-plugin/src/plugin.json'), 'utf8')) as { id: string }).id;

@@ -163,13 +163,22 @@ describe('the stack, end to end', () => {
     expect(otherPages).toEqual([]);
   }, 12 * MINUTE);
 
-  it('keeps, for the latency panels, exemplars whose trace ids open the trace', async () => {
+  it('keeps, for the latency panels, exemplars whose traces reach the trace backend', async () => {
     const latency = queries.filter((q) => q.expr.includes('syncgov_message_latency_seconds_bucket'));
     const found = await exemplars(reference.prometheus.url, substitute(latency[0]?.expr ?? '', ALL), 600);
+
+    const orphans = (): (string | undefined)[] => {
+      const traced = new Set(reference.traces.spans.map((s) => s.traceId));
+      return found.map((e) => e.labels.trace_id).filter((id) => !traced.has(id ?? ''));
+    };
+    // The collector sends its spans in batches every few seconds.
+    await waitFor('the spans of every exemplar to arrive', async () => orphans().length === 0,
+      30_000).catch(() => undefined);
 
     expect(latency.length).toBeGreaterThan(0);
     expect(found.length).toBeGreaterThan(0);
     for (const exemplar of found) expect(exemplar.labels.trace_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(orphans()).toEqual([]);
   });
 
   it('returns data for every query of every dashboard panel, with its variables substituted', async () => {

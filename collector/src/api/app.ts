@@ -17,6 +17,7 @@ import { metricsRoute } from '../metrics/metrics-route.js';
 import type { BulkReplay } from '../replay/bulk-replay.js';
 import type { ReplayService } from '../replay/replay-service.js';
 import type { Store } from '../store/store.js';
+import type { Tracing } from '../tracing/tracing.js';
 import { ERRORS, errorBody } from '../errors/catalogue.js';
 import { installErrorHandling } from './error-handler.js';
 import { exceptionRoutes } from './exception-routes.js';
@@ -31,6 +32,7 @@ export interface AppContext {
   catalog: CatalogSource;
   store: Store;
   metrics: CollectorMetrics;
+  tracing: Tracing;
   tokens: TokenSet;
   replay: ReplayService;
   bulk: BulkReplay;
@@ -64,7 +66,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } },
     async () => app.swagger());
 
-  const ingest = new IngestService(ctx.catalog, ctx.store, ctx.metrics, ctx.log);
+  const ingest = new IngestService(ctx.catalog, ctx.store, ctx.metrics, ctx.tracing, ctx.log);
   await app.register(healthRoutes, { store: ctx.store, isClosing: () => closing });
   await app.register(metricsRoute, { metrics: ctx.metrics });
   await app.register(infoRoute, { catalog: ctx.catalog, version: ctx.version });

@@ -6,6 +6,7 @@ import type {
   AuditEntry, ExceptionRecord, ReplayRecord,
 } from '../store/exception-store.js';
 import type { StoredEvent, StoredMessage } from '../store/store.js';
+import { traceOf } from '../tracing/trace-ids.js';
 
 /** Where the Grafana app shows an exception: stable, fit for alerts and tickets. */
 export const APP_PATH = '/a/syncgov-governance-app';
@@ -66,7 +67,7 @@ export function exceptionDetail(catalog: Catalog, parts: DetailParts, now: numbe
     ...exceptionSummary(e, parts.policy, now),
     relatedKeys: message?.relatedKeys ?? [],
     correlationId: message?.correlationId ?? null,
-    traceId: message?.traceId ?? null,
+    traceId: traceOf(message ?? { ...e, traceId: null }),
     quantity: message?.quantity ?? null,
     value: message?.value ?? null,
     payload,

@@ -13,7 +13,9 @@ export const EXAMPLE_CATALOG = fileURLToPath(
  */
 export function defaultConfig(): CollectorConfig {
   return {
-    server: { host: '127.0.0.1', port: 8480, bodyLimitBytes: 5 * 1024 * 1024 },
+    server: {
+      host: '127.0.0.1', port: 8480, bodyLimitBytes: 5 * 1024 * 1024, shutdownGraceMs: 10_000,
+    },
     ingest: { maxBatchEvents: 5000 },
     dataDir: 'data',
     catalog: EXAMPLE_CATALOG,
@@ -53,5 +55,6 @@ export function defaultConfig(): CollectorConfig {
       bulkPerSecond: 20,
       sweepIntervalMs: 1_000,
     },
+    tracing: { serviceName: 'syncgov-collector', exportTimeoutMs: 10_000 },
   };
 }

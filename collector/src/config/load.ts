@@ -18,6 +18,7 @@ export const ENVIRONMENT: readonly { name: string; path: string[]; kind: Kind }[
   { name: 'SYNCGOV_HOST', path: ['server', 'host'], kind: 'string' },
   { name: 'SYNCGOV_PORT', path: ['server', 'port'], kind: 'integer' },
   { name: 'SYNCGOV_BODY_LIMIT_BYTES', path: ['server', 'bodyLimitBytes'], kind: 'integer' },
+  { name: 'SYNCGOV_SHUTDOWN_GRACE_MS', path: ['server', 'shutdownGraceMs'], kind: 'integer' },
   { name: 'SYNCGOV_MAX_BATCH_EVENTS', path: ['ingest', 'maxBatchEvents'], kind: 'integer' },
   { name: 'SYNCGOV_DATA_DIR', path: ['dataDir'], kind: 'string' },
   { name: 'SYNCGOV_CATALOG', path: ['catalog'], kind: 'string' },
@@ -33,6 +34,10 @@ export const ENVIRONMENT: readonly { name: string; path: string[]; kind: Kind }[
   { name: 'SYNCGOV_SIMULATOR_TARGET_HOST', path: ['simulator', 'targets', 'host'], kind: 'string' },
   { name: 'SYNCGOV_SIMULATOR_TARGET_PORT', path: ['simulator', 'targets', 'port'], kind: 'integer' },
   { name: 'SYNCGOV_SIMULATOR_SCENARIO', path: ['simulator', 'scenario', 'kind'], kind: 'string' },
+  // The OpenTelemetry names first, so that syncgov's own override them.
+  { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', path: ['tracing', 'otlpEndpoint'], kind: 'string' },
+  { name: 'SYNCGOV_OTLP_ENDPOINT', path: ['tracing', 'otlpEndpoint'], kind: 'string' },
+  { name: 'OTEL_SERVICE_NAME', path: ['tracing', 'serviceName'], kind: 'string' },
 ];
 
 /** Raised when configuration is unusable; lists every problem with its origin. */

@@ -81,6 +81,17 @@ export const ReplayConfig = Type.Object(
   { additionalProperties: false },
 );
 
+export const TracingConfig = Type.Object(
+  {
+    otlpEndpoint: Type.Optional(Type.String({
+      format: 'uri', description: 'OTLP/HTTP base URL; spans go to <otlpEndpoint>/v1/traces',
+    })),
+    serviceName: Type.String({ minLength: 1 }),
+    exportTimeoutMs: Type.Integer({ minimum: 100 }),
+  },
+  { additionalProperties: false },
+);
+
 export const CollectorConfig = Type.Object(
   {
     server: Type.Object(
@@ -88,6 +99,10 @@ export const CollectorConfig = Type.Object(
         host: Type.String({ minLength: 1 }),
         port: Type.Integer({ minimum: 0, maximum: 65535 }),
         bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 256 * 1024 * 1024 }),
+        shutdownGraceMs: Type.Integer({
+          minimum: 0, maximum: 600_000,
+          description: 'how long a stop waits for open requests before it cuts connections',
+        }),
       },
       { additionalProperties: false },
     ),
@@ -113,6 +128,7 @@ export const CollectorConfig = Type.Object(
     simulator: SimulatorConfig,
     access: AccessConfig,
     replay: ReplayConfig,
+    tracing: TracingConfig,
   },
   { additionalProperties: false },
 );
@@ -123,4 +139,5 @@ export type ScenarioConfig = Static<typeof ScenarioConfig>;
 export type AccessConfig = Static<typeof AccessConfig>;
 export type TokenConfig = Static<typeof TokenConfig>;
 export type ReplayConfig = Static<typeof ReplayConfig>;
+export type TracingConfig = Static<typeof TracingConfig>;
 export type Role = (typeof ROLES)[number];

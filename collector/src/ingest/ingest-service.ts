@@ -4,6 +4,9 @@ import { ERRORS, SyncgovError, type ErrorDefinition } from '../errors/catalogue.
 import type { CollectorMetrics } from '../metrics/collector-metrics.js';
 import type { LabelWarning } from '../metrics/labels.js';
 import type { EventOutcome, EventRecord, Store } from '../store/store.js';
+import { recordMessageSpan } from '../tracing/message-spans.js';
+import { traceOf } from '../tracing/trace-ids.js';
+import type { Tracing } from '../tracing/tracing.js';
 import { SchemaValidator } from '../validation/validator.js';
 import { LifecycleEvent } from './event-schema.js';
 import { normalise } from './normalise.js';
@@ -51,6 +54,7 @@ export class IngestService {
     private readonly catalog: CatalogSource,
     private readonly store: Store,
     private readonly metrics: CollectorMetrics,
+    private readonly tracing: Tracing,
     private readonly log: Logger,
   ) {}
 
@@ -107,15 +111,19 @@ export class IngestService {
   private count(record: EventRecord, outcome: EventOutcome): void {
     const labels = record.labels;
     this.metrics.lifecycleEvents.inc({ ...labels, stage: record.stage });
-    if (outcome.state === outcome.previousState) return;
-    if (outcome.state === 'failed') this.metrics.messages.inc({ ...labels, outcome: 'failed' });
-    if (outcome.state !== 'delivered') return;
-    this.metrics.messages.inc({ ...labels, outcome: 'delivered' });
+    if (outcome.state === outcome.previousState || outcome.state === 'in_flight') return;
+    this.metrics.messages.inc({ ...labels, outcome: outcome.state });
+    const traceId = traceOf({ ...record, traceId: outcome.traceId });
+    recordMessageSpan(this.tracing, record, outcome, traceId);
+    if (outcome.state === 'delivered') this.observeLatency(record, outcome, traceId);
+  }
+
+  private observeLatency(record: EventRecord, outcome: EventOutcome, traceId: string): void {
+    const labels = record.labels;
     const seconds = Math.max(0, (record.eventTime - outcome.startedAt) / 1000);
     // An exemplar-enabled histogram takes the object form only; prom-client
     // types exemplar labels as metric labels, though any name is valid.
-    const exemplar = record.traceId === null ? {} : { trace_id: record.traceId };
-    const exemplarLabels = exemplar as unknown as Partial<typeof labels>;
+    const exemplarLabels = { trace_id: traceId } as unknown as Partial<typeof labels>;
     this.metrics.latency.observe({ labels, value: seconds, exemplarLabels });
   }
 }

@@ -55,6 +55,7 @@ export function normalise(
     payload: event.payload === undefined ? null : JSON.stringify(event.payload),
     payloadRef: event.payloadRef ?? null,
     traceId: event.traceId ?? null,
+    spanId: event.spanId ?? null,
     attributes: event.attributes ?? null,
     classification,
   };

@@ -52,7 +52,8 @@ export class AmqpTarget implements DeliveryTarget {
         headers: { 'x-syncgov-exception': message.exceptionId,
           'x-syncgov-business-key': message.businessKey,
           'x-syncgov-interface': message.interfaceId,
-          'x-syncgov-message-id': message.messageId, 'x-syncgov-plant': message.plant },
+          'x-syncgov-message-id': message.messageId, 'x-syncgov-plant': message.plant,
+          ...(message.traceparent === null ? {} : { traceparent: message.traceparent }) },
       }, (err) => {
         clearTimeout(timer);
         resolve(err ? { kind: 'refused', status: null, error: 'the broker refused the message' }

@@ -19,6 +19,8 @@ export interface ReplayMessage {
   interfaceId: string;
   messageId: string;
   plant: string;
+  /** W3C trace context of the replay's span, when tracing is on. */
+  traceparent: string | null;
 }
 
 /** A place a replay can be delivered to. */

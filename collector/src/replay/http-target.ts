@@ -27,6 +27,7 @@ export class HttpTarget implements DeliveryTarget {
       'x-syncgov-interface': message.interfaceId,
       'x-syncgov-message-id': message.messageId,
       'x-syncgov-plant': message.plant,
+      ...(message.traceparent === null ? {} : { traceparent: message.traceparent }),
     };
     for (const [name, value] of Object.entries(this.spec.headers ?? {})) {
       headers[name.toLowerCase()] = expandEnvironment(value);

@@ -9,6 +9,9 @@ import {
   type ExceptionRecord, type ExceptionState, type ReplayRecord,
 } from '../store/exception-store.js';
 import type { Store } from '../store/store.js';
+import { replaySpan } from '../tracing/replay-spans.js';
+import { traceOf } from '../tracing/trace-ids.js';
+import type { Tracing } from '../tracing/tracing.js';
 import type { Actor } from './actor.js';
 import type { DeliveryOutcome, DeliveryTarget } from './delivery.js';
 import type { TargetRegistry } from './target-registry.js';
@@ -37,6 +40,7 @@ export interface ReplayDeps {
   targets: TargetRegistry;
   config: ReplayConfig;
   metrics: CollectorMetrics;
+  tracing: Tracing;
   log: Logger;
 }
 
@@ -113,15 +117,18 @@ export class ReplayService {
   /** Sends a replay that policy allows. Public for the automation that releases held ones. */
   async send(e: ExceptionRecord, who: Actor, opts: ReplayOptions, policy: ReplayPolicy):
     Promise<ReplayResult> {
-    const { target, payload } = await this.deliverable(e);
+    const { target, payload, traceId } = await this.deliverable(e);
     const started = await this.startReplay(e, who, opts, target);
     const replay = started.replay as ReplayRecord;
+    const span = replaySpan(this.deps.tracing, e, replay, traceId);
     const outcome = await this.handOver(target, {
       payload, idempotencyKey: replay.idempotencyKey, exceptionId: e.id,
       businessKey: `${e.businessKey.type}:${e.businessKey.value}`,
       interfaceId: e.interfaceId, messageId: e.messageId, plant: e.plantId,
+      traceparent: span.traceparent,
     });
     const status = await this.settle(started.exception, replay, outcome, who);
+    span.end(status, outcome);
     this.deps.metrics.replays.inc({ ...e.labels, result: status });
     this.deps.log.info({ exception: e.id, replay: replay.id, status, target: target.description },
       'replay settled');
@@ -184,7 +191,7 @@ export class ReplayService {
   }
 
   private async deliverable(e: ExceptionRecord):
-    Promise<{ target: DeliveryTarget; payload: string }> {
+    Promise<{ target: DeliveryTarget; payload: string; traceId: string }> {
     const itf = this.deps.catalog.current.interfaces.get(e.interfaceId);
     const target = this.deps.targets.forInterface(itf);
     if (!target) {
@@ -192,13 +199,14 @@ export class ReplayService {
         `interface ${e.interfaceId} declares no replay target`,
         { field: 'interface', value: e.interfaceId });
     }
-    const payload = (await this.deps.store.getMessage(e.interfaceId, e.messageId))?.payload;
-    if (payload === undefined || payload === null) {
+    const message = await this.deps.store.getMessage(e.interfaceId, e.messageId);
+    const payload = message?.payload;
+    if (message === undefined || payload === undefined || payload === null) {
       throw new SyncgovError('REPLAY_NO_PAYLOAD',
         `message ${e.messageId} was reported without a payload`,
         { field: 'messageId', value: e.messageId });
     }
-    return { target, payload };
+    return { target, payload, traceId: traceOf(message) };
   }
 
   private async load(exceptionId: string): Promise<ExceptionRecord> {

@@ -52,6 +52,8 @@ export interface EventRecord {
   payload: string | null;
   payloadRef: string | null;
   traceId: string | null;
+  /** The middleware span that reported the event; not stored, it parents the collector's span. */
+  spanId: string | null;
   attributes: Record<string, string> | null;
   classification: Classification | null;
 }
@@ -62,6 +64,8 @@ export interface EventOutcome {
   previousState: MessageState | null;
   state: MessageState;
   startedAt: number;
+  /** The trace id the message carries, from this event or an earlier one. */
+  traceId: string | null;
 }
 
 export interface FlowGaugeRow extends FlowLabels {

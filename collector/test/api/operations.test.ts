@@ -1,5 +1,6 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,6 +78,24 @@ describe('the collector process', () => {
     const second = await start();
     const text = await (await fetch(`${second.url}/metrics`)).text();
     expect(text).toMatch(/syncgov_exceptions_open\{plant="cz-pls",.*\} 1/);
+  });
+
+  it('stops within its grace when a client never finishes its request', async () => {
+    running = await spawnCollector({ SYNCGOV_DATA_DIR: dir, SYNCGOV_CATALOG: catalog,
+      SYNCGOV_SHUTDOWN_GRACE_MS: '300' });
+    const { port } = new URL(running.url);
+    const stalled = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => stalled.once('connect', resolve));
+    const cut = new Promise((resolve) => stalled.once('close', resolve));
+    stalled.on('error', () => undefined);
+    // Announces 1000 bytes of body and sends ten: the request stays open.
+    stalled.write('POST /v1/events HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n'
+      + 'authorization: Bearer demo-ingest\r\ncontent-length: 1000\r\n\r\n{"events":');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(await running.stop('SIGTERM')).toBe(0);
+    await cut;
+    expect(running.logs.map((l) => l.msg)).toContain('collector stopped');
   });
 
   it('refuses to start on an invalid catalog and says why', () => {

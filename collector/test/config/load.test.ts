@@ -26,7 +26,9 @@ describe('collector configuration', () => {
   it('defaults to the embedded demo: SQLite in ./data and the simulator on', async () => {
     const config = await loadConfig({});
 
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 8480, bodyLimitBytes: 5242880 });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 8480, bodyLimitBytes: 5242880,
+      shutdownGraceMs: 10_000 });
+    expect(config.tracing).toEqual({ serviceName: 'syncgov-collector', exportTimeoutMs: 10_000 });
     expect(config.store).toEqual({ kind: 'sqlite' });
     expect(config.dataDir).toBe('data');
     expect(config.simulator.enabled).toBe(true);
@@ -43,6 +45,20 @@ describe('collector configuration', () => {
     expect(config.simulator.speed).toBe(5);
     expect(config.simulator.scenario.kind).toBe('outage');
     expect(config.simulator.messagesPerMinute).toBe(600);
+  });
+
+  it('exports spans where OpenTelemetry variables say, syncgov variables first', async () => {
+    const standard = await loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://tempo:4318',
+      OTEL_SERVICE_NAME: 'syncgov-plant-a' });
+    const both = await loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://tempo:4318',
+      SYNCGOV_OTLP_ENDPOINT: 'http://otel-collector:4318' });
+
+    expect(standard.tracing).toMatchObject({ otlpEndpoint: 'http://tempo:4318',
+      serviceName: 'syncgov-plant-a' });
+    expect(both.tracing.otlpEndpoint).toBe('http://otel-collector:4318');
+    expect(await problemsOf({ SYNCGOV_OTLP_ENDPOINT: 'tempo 4318' })).toEqual([
+      { path: '/tracing/otlpEndpoint', value: 'tempo 4318', expected: 'a valid uri' },
+    ]);
   });
 
   it('names each bad environment variable with its value', async () => {

@@ -23,6 +23,7 @@ describe('the /metrics exposition', () => {
         body: JSON.stringify({ events: events.slice(i, i + 1000) }),
       });
       expect(response.status).toBe(202);
+      await response.body?.cancel();
     }
   }, 120_000);
 

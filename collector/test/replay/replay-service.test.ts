@@ -55,6 +55,7 @@ describe('replay of one exception', () => {
     expect(scene.target.received[0]).toMatchObject({ method: 'POST', path: '/replay',
       idempotencyKey: key, exceptionId: id, businessKey: 'production_order:PO-42' });
     expect(JSON.parse(scene.target.received[0]!.body)).toEqual(payload);
+    expect(scene.target.received[0]!.headers).not.toHaveProperty('traceparent');
     expect(await ledger(id)).toEqual([expect.objectContaining({ idempotencyKey: key,
       state: 'sent', responseStatus: 200 })]);
     expect(await stored(id)).toMatchObject({ state: 'replaying', replayCount: 1 });

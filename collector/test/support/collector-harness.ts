@@ -30,6 +30,7 @@ export async function startCollector(options: HarnessOptions = {}): Promise<Test
   config.server.port = 0;
   config.access.actionsPerMinute = 100_000;
   config.replay.sweepIntervalMs = 60_000;
+  config.server.shutdownGraceMs = 1_000;
   options.configure?.(config);
 
   const collector = await createCollector(config, pino({ level: 'silent' }), '0.0.0-test');

@@ -16,8 +16,12 @@ export interface ScenarioSpec {
   durationSeconds: number;
 }
 
-/** Starts the real collector with its simulator playing `scenario` once. */
-export async function startCollector(scenario: ScenarioSpec): Promise<Server> {
+/**
+ * Starts the real collector with its simulator playing `scenario` once, its
+ * spans exported by OTLP to `otlpEndpoint`.
+ */
+export async function startCollector(scenario: ScenarioSpec, otlpEndpoint: string):
+  Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'syncgov-collector-'));
   const config = join(dir, 'config.yaml');
   writeFileSync(config, stringify({
@@ -37,6 +41,7 @@ export async function startCollector(scenario: ScenarioSpec): Promise<Server> {
     SYNCGOV_PORT: '0',
     SYNCGOV_DATA_DIR: join(dir, 'data'),
     SYNCGOV_LOG_LEVEL: 'info',
+    SYNCGOV_OTLP_ENDPOINT: otlpEndpoint,
   };
   const server = startProcess('node', [resolve(repoRoot, 'collector/dist/main.js')], dir, '', env);
   return { ...server, url: await listeningUrl(server) };

@@ -6,6 +6,7 @@ import { alertmanagerConfig } from '../../../alerts/src/alertmanager/routing.js'
 import { readCatalog } from '../../../alerts/src/catalog.js';
 import { EXAMPLE_CATALOG } from '../../../alerts/src/generate.js';
 import { startAlertmanager, startPrometheus, type Server } from '../../../alerts/test/support/processes.js';
+import { startOtlpReceiver, type OtlpReceiver } from '../../../collector/test/support/otlp-receiver.js';
 import { provisioningDir, repoRoot } from '../paths.js';
 import { startCollector, type ScenarioSpec } from './collector.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook.js';
@@ -19,6 +20,8 @@ export interface Stack {
   prometheus: Server;
   alertmanager: Server;
   webhook: WebhookReceiver;
+  /** Stands in for Tempo: the spans the collector exported. */
+  traces: OtlpReceiver;
   stop: () => Promise<void>;
 }
 
@@ -64,14 +67,16 @@ export async function startStack(scenario: ScenarioSpec, bin: Binaries): Promise
     writeFileSync(join(dir, 'alertmanager.yml'), testAlertmanagerConfig(webhook.baseUrl));
     const alertmanager = await startAlertmanager(bin.alertmanager, join(dir, 'alertmanager.yml'));
     started.push(alertmanager);
-    const collector = await startCollector(scenario);
+    const traces = await startOtlpReceiver();
+    started.push({ stop: traces.close });
+    const collector = await startCollector(scenario, traces.url);
     started.push(collector);
     writeFileSync(join(dir, 'prometheus.yml'), testPrometheusConfig(collector.url, alertmanager.url));
     // As in the compose file: exemplars carry the trace ids dashboards link to.
     const prometheus = await startPrometheus(bin.prometheus, join(dir, 'prometheus.yml'),
       ['--enable-feature=exemplar-storage']);
     started.push(prometheus);
-    return { collector, prometheus, alertmanager, webhook, stop: stopAll };
+    return { collector, prometheus, alertmanager, webhook, traces, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

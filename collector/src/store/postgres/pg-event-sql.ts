@@ -12,7 +12,7 @@ export const INSERT_EVENT = `
   ON CONFLICT (interface_id, message_id, stage, event_time) DO NOTHING`;
 
 export const SELECT_MESSAGE = `
-  SELECT state, last_event_at, started_at, related_keys FROM messages
+  SELECT state, last_event_at, started_at, related_keys, trace_id FROM messages
   WHERE interface_id = $1 AND message_id = $2`;
 
 // Serialises the batches that touch one message, across replicas: the state

@@ -21,6 +21,7 @@ interface MessageRow {
   last_event_at: number;
   started_at: number;
   related_keys: string;
+  trace_id: string | null;
 }
 
 /**
@@ -41,9 +42,10 @@ async function record(client: PoolClient, event: EventRecord): Promise<EventOutc
   const row = (await client.query<MessageRow>(SELECT_MESSAGE,
     [event.interfaceId, event.messageId])).rows[0];
   const startedAt = row?.started_at ?? event.sourceTime ?? event.eventTime;
+  const traceId = event.traceId ?? row?.trace_id ?? null;
   if (!fresh) {
     const state = row?.state ?? 'in_flight';
-    return { duplicate: true, previousState: state, state, startedAt };
+    return { duplicate: true, previousState: state, state, startedAt, traceId };
   }
 
   const previous: MessageProgress | undefined = row && {
@@ -56,7 +58,7 @@ async function record(client: PoolClient, event: EventRecord): Promise<EventOutc
   if (!row || (event.relatedKeys.length > 0
     && row.related_keys !== JSON.stringify(event.relatedKeys))) await recordKeys(client, event);
   await followTransition(client, event, row?.state ?? null, state);
-  return { duplicate: false, previousState: row?.state ?? null, state, startedAt };
+  return { duplicate: false, previousState: row?.state ?? null, state, startedAt, traceId };
 }
 
 async function run(client: PoolClient, sql: string, params: Record<string, unknown>) {

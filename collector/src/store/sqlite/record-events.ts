@@ -10,6 +10,7 @@ interface MessageRow {
   last_event_at: number;
   started_at: number;
   related_keys: string;
+  trace_id: string | null;
 }
 
 /** The statements one batch of events runs, prepared once per database. */
@@ -35,7 +36,7 @@ export class EventRecorder {
       VALUES (@interfaceId, @messageId, @stage, @eventTime, @receivedAt, @errorCode,
         @errorMessage, @errorCategory, @httpStatus, @attributes)`);
     this.selectMessage = db.prepare(`
-      SELECT state, last_event_at, started_at, related_keys FROM messages
+      SELECT state, last_event_at, started_at, related_keys, trace_id FROM messages
       WHERE interface_id = ? AND message_id = ?`);
     this.upsertMessage = db.prepare(UPSERT_MESSAGE);
     this.insertKey = db.prepare(`
@@ -72,9 +73,10 @@ export class EventRecorder {
     const row = this.selectMessage.get(event.interfaceId, event.messageId) as
       MessageRow | undefined;
     const startedAt = row?.started_at ?? event.sourceTime ?? event.eventTime;
+    const traceId = event.traceId ?? row?.trace_id ?? null;
     if (!fresh) {
       const state = row?.state ?? 'in_flight';
-      return { duplicate: true, previousState: state, state, startedAt };
+      return { duplicate: true, previousState: state, state, startedAt, traceId };
     }
 
     const previous: MessageProgress | undefined = row && {
@@ -87,7 +89,7 @@ export class EventRecorder {
     if (!row || (event.relatedKeys.length > 0
       && row.related_keys !== JSON.stringify(event.relatedKeys))) this.recordKeys(event);
     this.followTransition(event, row?.state ?? null, state);
-    return { duplicate: false, previousState: row?.state ?? null, state, startedAt };
+    return { duplicate: false, previousState: row?.state ?? null, state, startedAt, traceId };
   }
 
   private recordKeys(event: EventRecord): void {

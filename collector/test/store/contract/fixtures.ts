@@ -46,6 +46,7 @@ export function event(overrides: Partial<EventRecord> = {}): EventRecord {
     payload: null,
     payloadRef: null,
     traceId: null,
+    spanId: null,
     attributes: null,
     classification: null,
     ...overrides,

@@ -17,7 +17,8 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
     })]);
 
     expect(outcomes).toEqual([
-      { duplicate: false, previousState: null, state: 'in_flight', startedAt: T0 },
+      { duplicate: false, previousState: null, state: 'in_flight', startedAt: T0,
+        traceId: 'a'.repeat(32) },
     ]);
     expect(await store.getMessage(ITF, 'msg-1')).toEqual({
       interfaceId: ITF, messageId: 'msg-1', plantId: PLANT, labels, state: 'in_flight',
@@ -65,7 +66,7 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
     const [late] = await store.recordEvents([event({ stage: 'sent', eventTime: T0 + MINUTE })]);
 
     expect(late).toEqual({ duplicate: false, previousState: 'failed', state: 'failed',
-      startedAt: T0 + 5 * MINUTE });
+      startedAt: T0 + 5 * MINUTE, traceId: null });
     expect(await store.getMessage(ITF, 'msg-1')).toMatchObject({
       state: 'failed', lastStage: 'failed', lastEventAt: T0 + 5 * MINUTE, finishedAt: null,
     });
@@ -81,7 +82,7 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
     ]);
 
     expect(delivered).toEqual({ duplicate: false, previousState: 'failed', state: 'delivered',
-      startedAt: T0 + 5 * MINUTE });
+      startedAt: T0 + 5 * MINUTE, traceId: null });
     expect(await store.getMessage(ITF, 'msg-1')).toMatchObject({
       state: 'delivered', lastStage: 'failed', lastEventAt: T0 + 5 * MINUTE,
       finishedAt: T0 + MINUTE,
@@ -89,6 +90,16 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
     expect(await store.getException(idOf('msg-1'))).toMatchObject({
       state: 'resolved', resolution: 'delivered', resolvedAt: T0 + 6 * MINUTE,
     });
+  });
+
+  it('reports the trace id an earlier event of the message carried', async () => {
+    const { store } = opened();
+    await store.recordEvents([event({ traceId: 'b'.repeat(32) })]);
+    const [delivered] = await store.recordEvents([
+      event({ stage: 'delivered', eventTime: T0 + MINUTE }),
+    ]);
+
+    expect(delivered).toMatchObject({ state: 'delivered', traceId: 'b'.repeat(32) });
   });
 
   it('fails a delivered message again when a newer failure follows', async () => {
@@ -112,9 +123,12 @@ describe.each(backends())('the $name store records lifecycle events', (backend) 
     ]);
 
     expect(outcomes).toEqual([
-      { duplicate: true, previousState: 'delivered', state: 'delivered', startedAt: T0 },
-      { duplicate: false, previousState: 'delivered', state: 'delivered', startedAt: T0 },
-      { duplicate: true, previousState: 'delivered', state: 'delivered', startedAt: T0 },
+      { duplicate: true, previousState: 'delivered', state: 'delivered', startedAt: T0,
+        traceId: null },
+      { duplicate: false, previousState: 'delivered', state: 'delivered', startedAt: T0,
+        traceId: null },
+      { duplicate: true, previousState: 'delivered', state: 'delivered', startedAt: T0,
+        traceId: null },
     ]);
     expect(await store.messageHistory(ITF, 'msg-1')).toHaveLength(3);
     expect(await store.getException(idOf('msg-1')))
