@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: lifecycle events per second through POST /v1/events on one
 // collector process, beside a bare fastify route that only parses the same
-// bodies. Phases alternate collector, baseline, collector, baseline so that
-// drift of the machine falls on both sides. Loopback only; every server and
+// bodies, and beside a second collector that also exports its spans by OTLP
+// (the price of tracing). Phases alternate the sides round by round so that
+// drift of the machine falls on all of them. Loopback only; every server and
 // load process is stopped at the end, also when the run fails.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { printReport, scrape, summarise } from './report.mjs';
 
 const COLLECTOR = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const BASELINE = fileURLToPath(new URL('./baseline-server.mjs', import.meta.url));
+const OTLP_SINK = fileURLToPath(new URL('./otlp-sink.mjs', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -52,17 +54,27 @@ function serverEnv(extra) {
   return { ...env, ...extra };
 }
 
-function startServers(dataDir) {
-  // Level info: the collector logs its address at info and nothing per request.
-  const collector = startServer('collector', [COLLECTOR], serverEnv({
+// Level info: the collector logs its address at info and nothing per request.
+function startCollector(name, dataDir, extra = {}) {
+  mkdirSync(dataDir, { recursive: true });
+  return startServer(name, [COLLECTOR], serverEnv({
     SYNCGOV_HOST: '127.0.0.1', SYNCGOV_PORT: '0', SYNCGOV_DATA_DIR: dataDir,
     SYNCGOV_SIMULATOR: 'false', SYNCGOV_LOG_LEVEL: 'info',
-    SYNCGOV_BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES),
+    SYNCGOV_BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES), ...extra,
   }), 'collector listening');
-  const baseline = startServer('baseline', [BASELINE], serverEnv({
-    BENCH_BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES),
-  }), 'baseline listening');
-  return Promise.allSettled([collector, baseline]);
+}
+
+/** The sides in the order each round runs them, and the OTLP sink. */
+async function startServers(dataDir) {
+  const sink = await startServer('otlp-sink', [OTLP_SINK], serverEnv({}), 'otlp sink listening');
+  const sides = await Promise.allSettled([
+    startCollector('collector', join(dataDir, 'plain')),
+    startCollector('traced', join(dataDir, 'traced'), { SYNCGOV_OTLP_ENDPOINT: sink.url }),
+    startServer('baseline', [BASELINE], serverEnv({
+      BENCH_BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES),
+    }), 'baseline listening'),
+  ]);
+  return [{ status: 'fulfilled', value: sink }, ...sides];
 }
 
 async function phase(server, opts, runTag, seconds, baseTime, warmup = false) {
@@ -97,10 +109,18 @@ function storeBytes(dataDir) {
   return readdirSync(dataDir).reduce((sum, file) => sum + statSync(join(dataDir, file)).size, 0);
 }
 
-async function finalState(collector, baseline, dataDir) {
-  const metrics = await scrape(collector.url);
+async function collectorState(server, dataDir) {
+  return { ...residentMemory(server.pid), metrics: await scrape(server.url),
+    storeBytes: storeBytes(dataDir) };
+}
+
+async function finalState({ collector, traced, baseline, sink }, dataDir) {
+  // Let the traced collector's last batch of spans leave before counting.
+  await new Promise((resolve) => setTimeout(resolve, 6000));
+  const { spans } = await (await fetch(`${sink.url}/count`)).json();
   return {
-    collector: { ...residentMemory(collector.pid), metrics, storeBytes: storeBytes(dataDir) },
+    collector: await collectorState(collector, join(dataDir, 'plain')),
+    traced: { ...await collectorState(traced, join(dataDir, 'traced')), spansExported: spans },
     baseline: residentMemory(baseline.pid),
   };
 }
@@ -131,11 +151,12 @@ async function main() {
   try {
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [collector, baseline] = servers;
-    process.stdout.write(`collector ${collector.url}, baseline ${baseline.url}\n`);
-    const phases = await measure(servers, opts);
+    const [sink, collector, traced, baseline] = servers;
+    process.stdout.write(`collector ${collector.url}, traced ${traced.url} (spans to `
+      + `${sink.url}), baseline ${baseline.url}\n`);
+    const phases = await measure([collector, traced, baseline], opts);
     const results = summarise(environment(opts), phases,
-      await finalState(collector, baseline, dataDir));
+      await finalState({ collector, traced, baseline, sink }, dataDir));
     mkdirSync(join(RESULTS, '..'), { recursive: true });
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     printReport(results, RESULTS);

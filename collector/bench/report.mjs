@@ -1,6 +1,7 @@
 // What the benchmark reports: per side events per second, request latency
-// and the CPU the server used; the collector/baseline ratio; the collector's
-// memory and store at the end; and every reason not to trust the numbers.
+// and the CPU the server used; the collector/baseline ratio and the
+// traced/collector ratio (the price of span export); the collectors' memory
+// and store at the end; and every reason not to trust the numbers.
 
 const SCRAPED = [
   'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes',
@@ -58,43 +59,54 @@ function problemsOf(phases, final, batchEvents) {
         + `${p.timeouts} timeouts (${JSON.stringify(p.statusCodes)})`);
     }
   }
-  const acknowledged = phases.filter((p) => p.side === 'collector')
-    .reduce((sum, p) => sum + p.ok * batchEvents, 0);
-  const m = final.collector.metrics;
-  if (m.syncgov_ingest_events_accepted_total < acknowledged) {
-    problems.push(`the collector counted ${m.syncgov_ingest_events_accepted_total} events `
-      + `accepted, fewer than the ${acknowledged} its 202 answers acknowledged`);
+  for (const name of ['collector', 'traced']) {
+    const acknowledged = phases.filter((p) => p.side === name)
+      .reduce((sum, p) => sum + p.ok * batchEvents, 0);
+    const m = final[name].metrics;
+    if (m.syncgov_ingest_events_accepted_total < acknowledged) {
+      problems.push(`${name}: counted ${m.syncgov_ingest_events_accepted_total} events `
+        + `accepted, fewer than the ${acknowledged} its 202 answers acknowledged`);
+    }
+    if (m.syncgov_ingest_events_rejected_total + m.syncgov_ingest_events_duplicate_total > 0) {
+      problems.push(`${name}: rejected ${m.syncgov_ingest_events_rejected_total} and took `
+        + `${m.syncgov_ingest_events_duplicate_total} as duplicates: the bodies are wrong`);
+    }
   }
-  if (m.syncgov_ingest_events_rejected_total + m.syncgov_ingest_events_duplicate_total > 0) {
-    problems.push(`the collector rejected ${m.syncgov_ingest_events_rejected_total} and took `
-      + `${m.syncgov_ingest_events_duplicate_total} as duplicates: the bodies are wrong`);
+  if (final.traced.spansExported === 0) {
+    problems.push('traced: no span reached the OTLP sink: the tracing side measured nothing');
   }
   return problems;
 }
 
-/** The results file: environment, both sides, the ratio and the end state. */
+function end(state) {
+  const m = state.metrics;
+  return {
+    rssBytes: state.rssBytes,
+    peakRssBytes: state.peakRssBytes,
+    heapUsedBytes: m.nodejs_heap_size_used_bytes,
+    heapTotalBytes: m.nodejs_heap_size_total_bytes,
+    processResidentMemoryBytes: m.process_resident_memory_bytes,
+    eventsAccepted: m.syncgov_ingest_events_accepted_total,
+    storeBytes: state.storeBytes,
+  };
+}
+
+/** The results file: environment, every side, the ratios and the end state. */
 export function summarise(environment, phases, final) {
   const { batchEvents } = environment;
-  const collector = side(phases.filter((p) => p.side === 'collector'), batchEvents);
-  const baseline = side(phases.filter((p) => p.side === 'baseline'), batchEvents);
-  const m = final.collector.metrics;
+  const sideOf = (name) => side(phases.filter((p) => p.side === name), batchEvents);
+  const [collector, traced, baseline] = ['collector', 'traced', 'baseline'].map(sideOf);
+  const ratio = (a, b) => ({
+    ratio: round(a.eventsPerSecond / b.eventsPerSecond, 3),
+    ratioPerServerCpuSecond: round(a.eventsPerServerCpuSecond / b.eventsPerServerCpuSecond, 3),
+  });
   return {
     environment,
-    ratio: round(collector.eventsPerSecond / baseline.eventsPerSecond, 3),
-    ratioPerServerCpuSecond: round(
-      collector.eventsPerServerCpuSecond / baseline.eventsPerServerCpuSecond, 3),
-    collector: {
-      ...collector,
-      end: {
-        rssBytes: final.collector.rssBytes,
-        peakRssBytes: final.collector.peakRssBytes,
-        heapUsedBytes: m.nodejs_heap_size_used_bytes,
-        heapTotalBytes: m.nodejs_heap_size_total_bytes,
-        processResidentMemoryBytes: m.process_resident_memory_bytes,
-        eventsAccepted: m.syncgov_ingest_events_accepted_total,
-        storeBytes: final.collector.storeBytes,
-      },
-    },
+    ...ratio(collector, baseline),
+    tracing: ratio(traced, collector),
+    collector: { ...collector, end: end(final.collector) },
+    traced: { ...traced, end: { ...end(final.traced),
+      spansExported: final.traced.spansExported } },
     baseline: { ...baseline, end: final.baseline },
     problems: problemsOf(phases, final, batchEvents),
   };
@@ -102,7 +114,7 @@ export function summarise(environment, phases, final) {
 
 /** A short table on stdout. */
 export function printReport(results, path) {
-  const { environment: env, collector: c, baseline: b } = results;
+  const { environment: env, collector: c, traced: t, baseline: b } = results;
   const row = (name, s) => `${name.padEnd(22)}${fmt(s.eventsPerSecond).padStart(10)}`
     + `${s.batchesPerSecond.toFixed(1).padStart(11)}${s.latencyMs.p50.toFixed(1).padStart(9)}`
     + `${s.latencyMs.p99.toFixed(1).padStart(9)}${s.serverCores.toFixed(2).padStart(14)}`
@@ -116,12 +128,18 @@ export function printReport(results, path) {
       + `${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'server cores'.padStart(14)}`
       + `${'events/CPU-s'.padStart(16)}`,
     row('collector', c),
+    row('collector + OTLP spans', t),
     row('baseline (parse only)', b),
     `ratio collector/baseline: ${results.ratio} in events/s, `
       + `${results.ratioPerServerCpuSecond} in events per server CPU second`,
+    `ratio traced/collector: ${results.tracing.ratio} in events/s, `
+      + `${results.tracing.ratioPerServerCpuSecond} in events per server CPU second; `
+      + `${fmt(t.end.spansExported)} spans exported`,
     `collector at the end: RSS ${mib(c.end.rssBytes)} (peak ${mib(c.end.peakRssBytes)}), `
       + `heap used ${mib(c.end.heapUsedBytes)} of ${mib(c.end.heapTotalBytes)}, `
       + `store ${mib(c.end.storeBytes)} for ${fmt(c.end.eventsAccepted)} events`,
+    `traced collector at the end: RSS ${mib(t.end.rssBytes)} `
+      + `(peak ${mib(t.end.peakRssBytes)}), heap used ${mib(t.end.heapUsedBytes)}`,
     `baseline at the end: RSS ${mib(b.end.rssBytes)} (peak ${mib(b.end.peakRssBytes)})`,
     ...results.problems.map((p) => `PROBLEM: ${p}`),
     `results: ${path}`,

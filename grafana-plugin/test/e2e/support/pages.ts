@@ -32,9 +32,14 @@ export async function open(
   }
 }
 
+/** Saves what a person sees once drawers and modals have finished sliding in. */
 export async function shoot(page: Page, name: string, theme: Theme): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}.png`), fullPage: false });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}-${theme}.png`),
+    fullPage: false,
+    animations: 'disabled',
+  });
 }
 
 export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
