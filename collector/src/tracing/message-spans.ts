@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode, type Attributes } from '@opentelemetry/api';
 import type { BusinessKey } from '../ingest/event-schema.js';
 import type { EventOutcome, EventRecord } from '../store/store.js';
-import type { Tracing } from './tracing.js';
+import { present, type Tracing } from './tracing.js';
 
 /**
  * Records one span for a message that reached its outcome: from its source
@@ -49,11 +49,6 @@ function messageAttributes(record: EventRecord, outcome: EventOutcome): Attribut
     'syncgov.exception.owner': c?.owner,
     'syncgov.exception.severity': c?.severity,
   });
-}
-
-/** Drops the attributes a message does not have. */
-export function present(attributes: Attributes): Attributes {
-  return Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined));
 }
 
 // One attribute per key type; several keys of one type become an array.

@@ -1,8 +1,7 @@
 import { SpanKind, SpanStatusCode, type Span } from '@opentelemetry/api';
 import type { DeliveryOutcome } from '../replay/delivery.js';
 import type { ExceptionRecord, ReplayRecord } from '../store/exception-store.js';
-import { present } from './message-spans.js';
-import { traceparentOf, type Tracing } from './tracing.js';
+import { present, traceparentOf, type Tracing } from './tracing.js';
 
 /** The span of one replay, open while the target has it. */
 export interface ReplaySpan {

@@ -103,6 +103,11 @@ export class Tracing {
   }
 }
 
+/** Drops the attributes a message or replay does not have. */
+export function present(attributes: Attributes): Attributes {
+  return Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined));
+}
+
 /** The W3C traceparent header that continues a span at a replay target. */
 export function traceparentOf(span: Span): string {
   const { traceId, spanId, traceFlags } = span.spanContext();
