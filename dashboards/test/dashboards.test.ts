@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -11,6 +11,9 @@ const schemaPath = resolve(root, '../../shared/reference/grafana/dashboard.v1.sc
 const built = dashboards();
 
 function validator() {
+  if (!existsSync(schemaPath)) {
+    throw new Error(`${schemaPath} is missing: the shared reference data (schemas of plugin.json, dashboards and compose) is read from ../shared/reference beside this repository; put the project's shared/ folder there`);
+  }
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   addFormats.default(ajv);
   return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);

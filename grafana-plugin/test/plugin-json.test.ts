@@ -8,9 +8,9 @@ import { PERMISSION_FOR, PERMISSIONS } from '../src/access/access';
 import { EXCEPTION_ACTIONS } from '../src/api/types';
 import { PAGES, PLUGIN_ID } from '../src/constants';
 import { matchRoute, type PluginRoute, targetUrl } from './support/grafana-routes';
-import { pluginRoot, referenceDir, repoRoot } from './support/paths';
+import { pluginRoot, referenceFile, repoRoot } from './support/paths';
 
-const schemaPath = path.join(referenceDir, 'grafana', 'plugin.schema.json');
+const schemaPath = referenceFile('grafana', 'plugin.schema.json');
 const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8'));
 const app = read(path.join(pluginRoot, 'src', 'plugin.json')) as {
   id: string;
