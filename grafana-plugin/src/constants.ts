@@ -14,5 +14,8 @@ export const PAGES = {
   catalog: 'catalog',
 } as const;
 
+/** The trace datasource that provisioning creates; exemplar links use it too. */
+export const TRACES_DATASOURCE_UID = 'syncgov-tempo';
+
 /** How often the NOC view refreshes when the URL does not say. */
 export const DEFAULT_KIOSK_REFRESH_SECONDS = 30;

@@ -32,6 +32,12 @@ describe('Grafana provisioning', () => {
     ]);
   });
 
+  it("uses the Tempo uid the app's trace links open", () => {
+    const constants = readFileSync(resolve(repoRoot, 'grafana-plugin/src/constants.ts'), 'utf8');
+
+    expect(constants).toContain(`TRACES_DATASOURCE_UID = '${byType('tempo')?.uid}'`);
+  });
+
   it('uses the Prometheus uid the dashboards default to', () => {
     const json = readFileSync(resolve(repoRoot, 'dashboards/json/syncgov-plant-health.json'), 'utf8');
 

@@ -136,6 +136,7 @@ const allowedActionCheck = shape<AllowedAction>({
 export const exceptionDetailCheck: Check<ExceptionDetail> = shape<ExceptionDetail>({
   ...summaryFields,
   relatedKeys: arrayOf(businessKeyCheck),
+  traceId: str,
   payload: anything,
   payloadRef: nullable(str),
   timeline: arrayOf(timelineCheck),

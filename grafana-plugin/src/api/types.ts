@@ -174,6 +174,8 @@ export interface AllowedAction {
 
 export interface ExceptionDetail extends ExceptionSummary {
   relatedKeys: BusinessKey[];
+  /** The message's trace: the one middleware sent, or the collector's derived one. */
+  traceId: string;
   payload: unknown;
   payloadRef: string | null;
   timeline: TimelineEntry[];

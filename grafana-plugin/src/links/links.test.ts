@@ -6,6 +6,7 @@ import {
   exceptionsLink,
   filterFromSearch,
   parseBusinessKey,
+  traceLink,
 } from './links';
 
 describe('deep links', () => {
@@ -31,6 +32,25 @@ describe('deep links', () => {
       plant: 'p1',
       state: 'open',
       businessKey: 'delivery:8:1',
+    });
+  });
+
+  it('opens the trace of a message in Explore on the provisioned trace datasource', () => {
+    const url = new URL(traceLink('4bf92f3577b34da6a3ce929d0e0e4736'), 'http://grafana');
+    expect(url.pathname).toBe('/explore');
+    expect(JSON.parse(url.searchParams.get('panes') ?? '')).toEqual({
+      trace: {
+        datasource: 'syncgov-tempo',
+        queries: [
+          {
+            refId: 'A',
+            datasource: { type: 'tempo', uid: 'syncgov-tempo' },
+            queryType: 'traceql',
+            query: '4bf92f3577b34da6a3ce929d0e0e4736',
+          },
+        ],
+        range: { from: 'now-7d', to: 'now' },
+      },
     });
   });
 

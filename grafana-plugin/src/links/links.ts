@@ -1,5 +1,5 @@
 import { type BusinessKey, type ExceptionFilter } from '../api/types';
-import { APP_BASE_URL, PAGES } from '../constants';
+import { APP_BASE_URL, PAGES, TRACES_DATASOURCE_UID } from '../constants';
 
 /** Absolute URL of one exception, fit for an alert annotation or a ticket. */
 export function exceptionLink(id: string): string {
@@ -70,4 +70,18 @@ export function filterFromSearch(search: string): ExceptionFilter {
     }
   }
   return filter;
+}
+
+/** The message's trace in Explore, on the provisioned trace datasource. */
+export function traceLink(traceId: string): string {
+  const datasource = { type: 'tempo', uid: TRACES_DATASOURCE_UID };
+  const panes = {
+    trace: {
+      datasource: TRACES_DATASOURCE_UID,
+      queries: [{ refId: 'A', datasource, queryType: 'traceql', query: traceId }],
+      range: { from: 'now-7d', to: 'now' },
+    },
+  };
+  const search = new URLSearchParams({ schemaVersion: '1', panes: JSON.stringify(panes) });
+  return `/explore?${search.toString()}`;
 }

@@ -99,6 +99,7 @@ export function detail(overrides: Partial<ExceptionDetail> = {}): ExceptionDetai
   return {
     ...summary(),
     relatedKeys: [{ type: 'delivery', value: '80017' }],
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
     payload: { order: '1000123', quantity: 40, customer: { name: '***' } },
     payloadRef: null,
     timeline: [

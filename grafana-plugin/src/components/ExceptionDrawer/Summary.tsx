@@ -4,7 +4,13 @@ import { TextLink, useStyles2 } from '@grafana/ui';
 
 import { type ExceptionDetail } from '../../api/types';
 import { classLabel, formatAge, formatTime, stateLabel } from '../../display/format';
-import { businessKeyLink, catalogLink, exceptionLink, formatBusinessKey } from '../../links/links';
+import {
+  businessKeyLink,
+  catalogLink,
+  exceptionLink,
+  formatBusinessKey,
+  traceLink,
+} from '../../links/links';
 import { PolicyNotice } from '../ReplayConfirm/PolicyNotice';
 import { SeverityBadge } from '../SeverityBadge/SeverityBadge';
 
@@ -39,6 +45,12 @@ export function Summary({ exception }: Props) {
       `${exception.occurrences}× since ${formatTime(exception.firstSeenAt)}, waiting ${formatAge(exception.ageSeconds)}`,
     ],
     ['Message id', exception.messageId],
+    [
+      'Trace',
+      <TextLink key="t" href={traceLink(exception.traceId)} icon="gf-traces" inline>
+        {exception.traceId}
+      </TextLink>,
+    ],
     [
       'Link',
       <TextLink key="l" href={exceptionLink(exception.id)} inline>

@@ -69,6 +69,9 @@ describe('Exceptions work queue', () => {
     await user.click(await screen.findByText('productionOrder:1000123'));
     expect(seen.location).toBe('/a/syncgov-governance-app/exceptions/exc-1?plant=berlin');
     const drawer = await screen.findByTestId(testIds.drawer.root);
+    expect(
+      within(drawer).getByRole('link', { name: /4bf92f3577b34da6a3ce929d0e0e4736/ })
+    ).toHaveAttribute('href', expect.stringMatching(/^\/explore\?schemaVersion=1&panes=/));
     await user.click(within(drawer).getByText('Payload'));
     expect(screen.getByTestId(testIds.drawer.payload)).toHaveTextContent('"name": "***"');
     await user.click(within(drawer).getByText('Audit'));
