@@ -40,10 +40,7 @@ export function Summary({ exception }: Props) {
         : exception.owner,
     ],
     ['Error', [exception.errorCode, exception.errorMessage].filter(Boolean).join(': ') || '–'],
-    [
-      'Seen',
-      `${exception.occurrences}× since ${formatTime(exception.firstSeenAt)}, waiting ${formatAge(exception.ageSeconds)}`,
-    ],
+    ['Seen', seenText(exception)],
     ['Message id', exception.messageId],
     [
       'Trace',
@@ -73,6 +70,11 @@ export function Summary({ exception }: Props) {
       <PolicyNotice exception={exception} />
     </>
   );
+}
+
+function seenText(exception: ExceptionDetail): string {
+  const since = `${exception.occurrences}× since ${formatTime(exception.firstSeenAt)}`;
+  return `${since}, waiting ${formatAge(exception.ageSeconds)}`;
 }
 
 function KeyLink({ exception }: Props) {
