@@ -181,6 +181,21 @@ describe('the stack, end to end', () => {
     expect(orphans()).toEqual([]);
   });
 
+  it('traces the late completions of cz-pls to their production orders, warehouses and deliveries', () => {
+    const late = reference.traces.spans.filter((s) => s.attributes['syncgov.interface'] === completion.interface
+      && s.attributes['syncgov.plant'] === completion.plant && s.endMs - s.startMs > 60_000);
+
+    expect(late.length).toBeGreaterThan(0);
+    for (const span of late) {
+      expect(span.attributes).toMatchObject({
+        'syncgov.process': completion.process,
+        'syncgov.business_key.production_order': expect.stringMatching(/^PO-CZ-PLS-/),
+        'syncgov.related_key.warehouse': expect.stringMatching(/^WH-CZ-PLS/),
+        'syncgov.related_key.delivery': expect.stringMatching(/^DL-CZ-PLS-/),
+      });
+    }
+  });
+
   it('returns data for every query of every dashboard panel, with its variables substituted', async () => {
     await waitFor('the last panel poll to finish', async () => !polling, MINUTE);
     await pollPanels();
