@@ -5,7 +5,7 @@ import type { CollectorMetrics } from '../metrics/collector-metrics.js';
 import type { LabelWarning } from '../metrics/labels.js';
 import type { EventOutcome, EventRecord, Store } from '../store/store.js';
 import { recordMessageSpan } from '../tracing/message-spans.js';
-import { traceOf } from '../tracing/trace-ids.js';
+import { messageTraceId } from '../tracing/trace-ids.js';
 import type { Tracing } from '../tracing/tracing.js';
 import { SchemaValidator } from '../validation/validator.js';
 import { LifecycleEvent } from './event-schema.js';
@@ -113,7 +113,7 @@ export class IngestService {
     this.metrics.lifecycleEvents.inc({ ...labels, stage: record.stage });
     if (outcome.state === outcome.previousState || outcome.state === 'in_flight') return;
     this.metrics.messages.inc({ ...labels, outcome: outcome.state });
-    const traceId = traceOf({ ...record, traceId: outcome.traceId });
+    const traceId = outcome.traceId ?? messageTraceId(record.interfaceId, record.messageId);
     recordMessageSpan(this.tracing, record, outcome, traceId);
     if (outcome.state === 'delivered') this.observeLatency(record, outcome, traceId);
   }

@@ -200,13 +200,12 @@ export class ReplayService {
         { field: 'interface', value: e.interfaceId });
     }
     const message = await this.deps.store.getMessage(e.interfaceId, e.messageId);
-    const payload = message?.payload;
-    if (message === undefined || payload === undefined || payload === null) {
+    if (message === undefined || message.payload === null) {
       throw new SyncgovError('REPLAY_NO_PAYLOAD',
         `message ${e.messageId} was reported without a payload`,
         { field: 'messageId', value: e.messageId });
     }
-    return { target, payload, traceId: traceOf(message) };
+    return { target, payload: message.payload, traceId: traceOf(message) };
   }
 
   private async load(exceptionId: string): Promise<ExceptionRecord> {

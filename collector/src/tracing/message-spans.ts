@@ -10,13 +10,14 @@ import { present, type Tracing } from './tracing.js';
  */
 export function recordMessageSpan(tracing: Tracing, record: EventRecord, outcome: EventOutcome,
   traceId: string): void {
+  if (!tracing.enabled) return;
+
   // A middleware span continues only a trace that middleware started.
   const parentSpanId = outcome.traceId === null ? null : record.spanId;
   const span = tracing.start(`message ${record.labels.interface}`, {
     traceId, parentSpanId, kind: SpanKind.INTERNAL,
     startTime: outcome.startedAt, attributes: messageAttributes(record, outcome),
   });
-  if (span === undefined) return;
 
   span.addEvent(record.stage, record.errorCode === null ? {} : { 'error.type': record.errorCode },
     record.eventTime);

@@ -17,6 +17,8 @@ export interface ReplaySpan {
  */
 export function replaySpan(tracing: Tracing, e: ExceptionRecord, replay: ReplayRecord,
   traceId: string): ReplaySpan {
+  if (!tracing.enabled) return { traceparent: null, end: () => undefined };
+
   const span = tracing.start(`replay ${e.labels.interface}`, {
     traceId, parentSpanId: null, kind: SpanKind.PRODUCER, startTime: Date.now(),
     attributes: present({
@@ -35,10 +37,8 @@ export function replaySpan(tracing: Tracing, e: ExceptionRecord, replay: ReplayR
     }),
   });
   return {
-    traceparent: span === undefined ? null : traceparentOf(span),
-    end(result, outcome) {
-      if (span !== undefined) endReplaySpan(span, result, outcome);
-    },
+    traceparent: traceparentOf(span),
+    end: (result, outcome) => endReplaySpan(span, result, outcome),
   };
 }
 

@@ -1,5 +1,5 @@
 import {
-  context, diag, DiagLogLevel, trace, TraceFlags,
+  context, diag, DiagLogLevel, INVALID_SPAN_CONTEXT, trace, TraceFlags,
   type Attributes, type Span, type SpanKind, type Tracer,
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -79,9 +79,9 @@ export class Tracing {
     return this.tracer !== undefined;
   }
 
-  /** Starts a span in the given trace; undefined when tracing is off. */
-  start(name: string, at: SpanStart): Span | undefined {
-    if (this.tracer === undefined) return undefined;
+  /** Starts a span in the given trace; one that records nothing when tracing is off. */
+  start(name: string, at: SpanStart): Span {
+    if (this.tracer === undefined) return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
     const options = { kind: at.kind, startTime: at.startTime, attributes: at.attributes };
     if (at.parentSpanId === null) {
       this.ids.choose(at.traceId);
